@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsString, Length, MaxLength } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateIdeaDto {
+  @ApiProperty({ minLength: 3, maxLength: 200, example: 'Shared translation memory for field offices' })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 200)
+  title: string;
+
+  @ApiProperty({ maxLength: 5000, description: 'The problem the idea addresses.' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  problem: string;
+
+  @ApiProperty({ maxLength: 10000, description: 'What is proposed.' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 10000)
+  proposal: string;
+
+  @ApiProperty({ type: [String], maxItems: 10, required: false, example: ['knowledge-sharing'] })
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 60, { each: true })
+  themes: string[] = [];
+}

@@ -1,0 +1,43 @@
+import { cleanEnv, makeValidator, port, str, url, type CleanedEnv } from 'envalid';
+
+const DEVELOPMENT_JWT_SECRET = 'ikm-development-secret-change-me-0123456789';
+
+/** HS256 needs a key at least as long as its hash output (RFC 7518, 3.2). */
+const jwtSecret = makeValidator<string>((value) => {
+  if (value.length < 32) throw new Error('must be at least 32 characters long');
+  return value;
+});
+
+const brokerList = makeValidator<string[]>((value) => {
+  const brokers = value.split(',').map((broker) => broker.trim()).filter(Boolean);
+  if (brokers.length === 0 || brokers.some((broker) => !/^[\w.-]+:\d{1,5}$/.test(broker))) {
+    throw new Error('must be a comma-separated list of host:port');
+  }
+  return brokers;
+});
+
+export interface ServiceDefaults {
+  port: number;
+  database: string;
+}
+
+/**
+ * Reads and validates a service's environment once, at boot. Invalid or missing values stop the
+ * process with a message naming each variable and what is wrong with it (envalid's reporter).
+ * The same names are used by docker-compose.yml and the local launcher.
+ */
+export function loadServiceConfig(defaults: ServiceDefaults, env: NodeJS.ProcessEnv = process.env) {
+  return cleanEnv(env, {
+    NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+    HOST: str({ default: '127.0.0.1', desc: 'interface to listen on' }),
+    PORT: port({ default: defaults.port }),
+    DATABASE_URL: url({ default: `postgres://postgres@127.0.0.1:5432/${defaults.database}` }),
+    KAFKA_BROKERS: brokerList({ default: ['127.0.0.1:9092'], desc: 'comma-separated host:port' }),
+    AUTH_JWT_SECRET: jwtSecret({ devDefault: DEVELOPMENT_JWT_SECRET, desc: 'HS256 secret (development)' }),
+    AUTH_JWT_ISSUER: str({ default: undefined }),
+    AUTH_JWT_AUDIENCE: str({ default: undefined }),
+    LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+  });
+}
+
+export type ServiceConfig = ReturnType<typeof loadServiceConfig> & CleanedEnv<unknown>;

@@ -1,0 +1,3 @@
+export * from './event-contract.js';
+export * from './ideas.events.js';
+export * from './registry.js';

@@ -1,0 +1,90 @@
+import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { DomainError, PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details.js';
+import { InvalidRequestException } from './validation.js';
+
+const SLUG_OF_STATUS: Record<number, string> = {
+  400: 'bad-request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  412: 'precondition-failed',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  422: 'unprocessable-content',
+  428: 'precondition-required',
+  429: 'too-many-requests',
+  500: 'internal-error',
+  503: 'service-unavailable',
+};
+
+function titleOf(status: number): string {
+  return (SLUG_OF_STATUS[status] ?? 'error').replaceAll('-', ' ');
+}
+
+/** Turns any error into problem details: typed domain errors, HTTP exceptions, and the unexpected. */
+export function toProblem(error: unknown, instance: string, logger: Logger): ProblemDetails {
+  if (error instanceof DomainError) return error.toProblem(instance);
+  if (error instanceof InvalidRequestException) {
+    return {
+      type: problemType('validation'),
+      title: 'invalid request',
+      status: 400,
+      detail: 'One or more fields are invalid.',
+      instance,
+      errors: error.fieldErrors,
+    };
+  }
+  const status = statusOf(error);
+  if (status !== undefined && status < 500) {
+    const response = error instanceof HttpException ? error.getResponse() : undefined;
+    const message = typeof response === 'object' && response && 'message' in response ? response.message : (error as Error).message;
+    return {
+      type: problemType(SLUG_OF_STATUS[status] ?? 'error'),
+      title: titleOf(status),
+      status,
+      detail: Array.isArray(message) ? message.join('; ') : String(message),
+      instance,
+    };
+  }
+  // Unexpected: the client gets an id to quote, the log gets the whole error under that id.
+  const errorId = randomUUID();
+  logger.error({ err: error, errorId }, 'unhandled error');
+  return {
+    type: problemType(SLUG_OF_STATUS[status ?? 500] ?? 'internal-error'),
+    title: titleOf(status ?? 500),
+    status: status ?? HttpStatus.INTERNAL_SERVER_ERROR,
+    detail: `An unexpected error occurred; quote error id ${errorId}.`,
+    instance,
+    errorId,
+  };
+}
+
+/** Status of Nest's HttpException or of Fastify's own errors (body too large, bad JSON, ...). */
+function statusOf(error: unknown): number | undefined {
+  if (error instanceof HttpException) return error.getStatus();
+  const statusCode = (error as { statusCode?: unknown })?.statusCode;
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 600 ? statusCode : undefined;
+}
+
+export function sendProblem(reply: FastifyReply, problem: ProblemDetails, headers: Record<string, string> = {}): void {
+  void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
+}
+
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  constructor(private readonly logger: Logger) {}
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const headers: Record<string, string> = {};
+    if (error instanceof HttpException && error.getStatus() === 401) headers['www-authenticate'] = 'Bearer';
+    sendProblem(reply, toProblem(error, request.url, this.logger), headers);
+  }
+}

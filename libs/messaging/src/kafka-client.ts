@@ -1,0 +1,40 @@
+import kafkajs, { type Kafka, type LogEntry, type logCreator } from 'kafkajs';
+import type { Logger } from 'pino';
+
+const { Kafka: KafkaClient, logLevel } = kafkajs;
+
+export interface KafkaClientOptions {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+}
+
+const PINO_LEVEL_OF: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
+
+/** kafkajs logs through the service's pino logger so broker trouble shows in the same structured stream. */
+function pinoLogCreator(logger: Logger): logCreator {
+  const kafkaLogger = logger.child({ component: 'kafkajs' });
+  return () =>
+    ({ level, log }: LogEntry) => {
+      const { message, timestamp: _timestamp, logger: _name, ...extra } = log;
+      kafkaLogger[PINO_LEVEL_OF[level] ?? 'info'](extra, message);
+    };
+}
+
+export function createKafkaClient(options: KafkaClientOptions): Kafka {
+  return new KafkaClient({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    connectionTimeout: 3_000,
+    requestTimeout: 10_000,
+    // Reconnection is driven by the relay and consumer loops; a short client retry keeps failures visible.
+    retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2_000 },
+    logLevel: logLevel.WARN,
+    logCreator: pinoLogCreator(options.logger),
+  });
+}

@@ -1,0 +1,216 @@
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import { runWithContext } from '#ikm/observability';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import pRetry from 'p-retry';
+import type { Logger } from 'pino';
+import { lastValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import { deadLetterTopicOf } from '#ikm/contracts';
+import { decodeCloudEvent, InvalidEventError, type ConsumedEvent } from './cloudevent-codec.js';
+import { deadLetterOf } from './dead-letter.js';
+import { InboxContext } from './inbox-context.js';
+import { ensureTopics } from './topics.js';
+
+export interface KafkaInboxServerOptions {
+  kafka: Kafka;
+  dataSource: DataSource;
+  /** Consumer group, and the consumer name in the inbox table. */
+  groupId: string;
+  logger: Logger;
+  /** Attempts for a failing handler before its message goes to the dead-letter topic. */
+  attempts?: number;
+  retryMinDelayMs?: number;
+  retryMaxDelayMs?: number;
+  /** Partitions handled in parallel; order still holds within each partition. */
+  partitionsConsumedConcurrently?: number;
+}
+
+/**
+ * A Nest transport strategy on kafkajs that keeps `@EventPattern(topic)` handlers idiomatic while owning
+ * the delivery semantics: the inbox row and the handler's change commit in one database transaction
+ * before the offset is committed; duplicates are skipped; a message that cannot be handled goes to
+ * `<topic>.dlq` and the partition keeps moving. Unlike the stock Kafka server, a message is never
+ * committed without having been handled or dead-lettered.
+ */
+export class KafkaInboxServer extends Server implements CustomTransportStrategy {
+  private consumer?: Consumer;
+  private deadLetterProducer?: Producer;
+  private readonly stopping = new AbortController();
+  private readonly log: Logger;
+
+  constructor(private readonly options: KafkaInboxServerOptions) {
+    super();
+    this.log = options.logger.child({ component: 'kafka-inbox', consumer: options.groupId });
+  }
+
+  listen(callback: () => void): void {
+    // Kafka may be down at boot: the HTTP side starts anyway and consumption begins once it answers.
+    void this.consumeUntilStopped();
+    callback();
+  }
+
+  async close(): Promise<void> {
+    this.stopping.abort();
+    await this.consumer?.disconnect().catch(() => undefined);
+    await this.deadLetterProducer?.disconnect().catch(() => undefined);
+  }
+
+  on(): never {
+    throw new Error('KafkaInboxServer does not emit transport events');
+  }
+
+  unwrap<T>(): T {
+    return this.consumer as T;
+  }
+
+  /** True once the consumer has joined its group. */
+  isConsuming(): boolean {
+    return this.consumer !== undefined;
+  }
+
+  private async consumeUntilStopped(): Promise<void> {
+    const { signal } = this.stopping;
+    await pRetry(() => this.startConsumer(), {
+      retries: Number.POSITIVE_INFINITY,
+      minTimeout: 500,
+      maxTimeout: 5_000,
+      signal,
+      onFailedAttempt: ({ error, attemptNumber }) => {
+        this.log.warn({ err: error, attemptNumber }, 'consumer could not start; retrying');
+      },
+    }).catch((error) => {
+      if (!signal.aborted) this.log.error({ err: error }, 'consumer stopped retrying');
+    });
+  }
+
+  private async startConsumer(): Promise<void> {
+    const topics = [...this.messageHandlers.keys()];
+    const { kafka, groupId } = this.options;
+    await ensureTopics(kafka, topics, true);
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false });
+    try {
+      await producer.connect();
+      this.deadLetterProducer = producer;
+      await consumer.connect();
+      await consumer.subscribe({ topics, fromBeginning: true });
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        // kafkajs restarts by itself after retriable errors; after any other crash, start over.
+        if (!payload.restart && !this.stopping.signal.aborted) {
+          this.log.error({ err: payload.error }, 'consumer crashed; restarting');
+          this.consumer = undefined;
+          void consumer.disconnect().finally(() => this.consumeUntilStopped());
+        }
+      });
+      await consumer.run({
+        autoCommit: true,
+        eachBatchAutoResolve: false,
+        partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
+        eachBatch: (payload) => this.handleBatch(payload),
+      });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    this.consumer = consumer;
+    this.log.info({ topics }, 'consuming');
+  }
+
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
+      // Only now, with the inbox row committed or the message dead-lettered, may its offset be committed.
+      resolveOffset(message.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  private async handleMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ): Promise<void> {
+    let event: ConsumedEvent;
+    try {
+      event = decodeCloudEvent(topic, partition, message);
+    } catch (error) {
+      // Retrying cannot make a malformed or unknown event valid: straight to the dead letters.
+      return this.deadLetter(topic, partition, message, error as Error, 1);
+    }
+    const handler = this.getHandlerByPattern(topic);
+    if (!handler) throw new Error(`no handler for subscribed topic ${topic}`);
+    const context = { correlationId: event.correlationId ?? event.id, actor: event.actor };
+    await runWithContext(context, async () => {
+      let attempts = 0;
+      try {
+        await pRetry(
+          async () => {
+            attempts += 1;
+            await this.applyOnce(handler, event);
+          },
+          {
+            retries: (this.options.attempts ?? 5) - 1,
+            minTimeout: this.options.retryMinDelayMs ?? 200,
+            maxTimeout: this.options.retryMaxDelayMs ?? 5_000,
+            signal: this.stopping.signal,
+            onFailedAttempt: async ({ error, attemptNumber }) => {
+              this.log.warn({ err: error, attemptNumber, eventId: event.id, type: event.type }, 'handler failed');
+              await heartbeat();
+            },
+          },
+        );
+        this.log.debug({ eventId: event.id, type: event.type, offset: message.offset }, 'event handled');
+      } catch (error) {
+        if (this.stopping.signal.aborted) throw error;
+        // When the database itself is unreachable the message is not at fault: leave it to be redelivered.
+        await this.assertDatabaseAnswers();
+        await this.deadLetter(topic, partition, message, error as Error, attempts);
+      }
+    });
+  }
+
+  /** Records the event in the inbox and applies the handler in one transaction; a duplicate is skipped. */
+  private async applyOnce(handler: MessageHandler, event: ConsumedEvent): Promise<void> {
+    await this.options.dataSource.transaction(async (manager) => {
+      const inserted: unknown[] = await manager.query(
+        `INSERT INTO inbox (consumer, event_id, topic, partition, "offset") VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT DO NOTHING RETURNING event_id`,
+        [this.options.groupId, event.id, event.topic, event.partition, event.offset],
+      );
+      if (inserted.length === 0) {
+        this.log.info({ eventId: event.id, type: event.type }, 'duplicate event skipped');
+        return;
+      }
+      const result = await handler(event, new InboxContext([manager, event]));
+      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+    });
+  }
+
+  private async assertDatabaseAnswers(): Promise<void> {
+    await this.options.dataSource.query('SELECT 1');
+  }
+
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    error: Error,
+    attempts: number,
+  ): Promise<void> {
+    const producer = this.deadLetterProducer;
+    if (!producer) throw new Error('dead-letter producer is not connected');
+    const deadLetterTopic = deadLetterTopicOf(topic);
+    await producer.send({
+      topic: deadLetterTopic,
+      acks: -1,
+      messages: [deadLetterOf({ consumer: this.options.groupId, topic, partition, message, error, attempts })],
+    });
+    const level = error instanceof InvalidEventError ? 'warn' : 'error';
+    this.log[level]({ err: error, topic, partition, offset: message.offset, deadLetterTopic }, 'message dead-lettered');
+  }
+}

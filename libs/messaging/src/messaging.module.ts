@@ -1,0 +1,76 @@
+import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { createKafkaClient } from './kafka-client.js';
+import { KafkaHealth } from './kafka-health.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { OutboxWriter } from './outbox-writer.js';
+
+export const KAFKA = Symbol('KAFKA');
+const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export interface MessagingModuleOptions {
+  serviceName: string;
+  brokers: string[];
+  databaseUrl: string;
+  logger: Logger;
+  /** Topics this service publishes to through its outbox; none means the service runs no relay. */
+  produces: string[];
+}
+
+/** Starts the outbox relay with the application and stops it, draining nothing, on shutdown. */
+@Injectable()
+class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private relay?: OutboxRelay;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
+    @Inject(KAFKA) private readonly kafka: Kafka,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.options.produces.length === 0) return;
+    this.relay = new OutboxRelay({
+      dataSource: this.dataSource,
+      databaseUrl: this.options.databaseUrl,
+      kafka: this.kafka,
+      logger: this.options.logger.child({ component: 'outbox-relay' }),
+      topics: this.options.produces,
+    });
+    this.relay.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.relay?.stop();
+  }
+}
+
+class KafkaHealthLifecycle extends KafkaHealth implements OnApplicationShutdown {
+  async onApplicationShutdown(): Promise<void> {
+    await this.close();
+  }
+}
+
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      providers: [
+        { provide: MESSAGING_OPTIONS, useValue: options },
+        {
+          provide: KAFKA,
+          useFactory: () =>
+            createKafkaClient({ brokers: options.brokers, clientId: options.serviceName, logger: options.logger }),
+        },
+        { provide: KafkaHealth, useFactory: (kafka: Kafka) => new KafkaHealthLifecycle(kafka), inject: [KAFKA] },
+        OutboxWriter,
+        RelayLifecycle,
+      ],
+      exports: [KAFKA, KafkaHealth, OutboxWriter],
+    };
+  }
+}

@@ -1,0 +1,219 @@
+import { EventEmitter, once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import pg from 'pg';
+import pRetry from 'p-retry';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { encodeCloudEvent, type OutboxRecord } from './cloudevent-codec.js';
+import { OUTBOX_CHANNEL } from './messaging.migrations.js';
+import { ensureTopics } from './topics.js';
+
+export interface OutboxRelayOptions {
+  dataSource: DataSource;
+  databaseUrl: string;
+  kafka: Kafka;
+  logger: Logger;
+  /** Topics this service produces to; created at the relay's first connection. */
+  topics: string[];
+  batchSize?: number;
+  pollIntervalMs?: number;
+  /** Published rows are kept this long for audit and re-publication, then deleted. */
+  retentionHours?: number;
+}
+
+interface OutboxRow {
+  position: string;
+  id: string;
+  topic: string;
+  aggregate_id: string;
+  type: string;
+  source: string;
+  payload: unknown;
+  correlation_id: string | null;
+  traceparent: string | null;
+  actor: string | null;
+  occurred_at: Date;
+}
+
+/**
+ * Any number of service instances may run a relay, but only the one holding this lock publishes, so
+ * the rows of one aggregate leave in `position` order.
+ */
+const RELAY_LOCK_KEY = 0x1c3_0a7b;
+
+/**
+ * Publishes committed outbox rows to Kafka in order, with acks from all in-sync replicas, and marks
+ * them published. Woken by NOTIFY on each outbox insert and by a poll; while Kafka is down it backs
+ * off and retries, and writes keep committing to the outbox meanwhile.
+ */
+export class OutboxRelay {
+  private readonly wake = new EventEmitter();
+  private readonly stopping = new AbortController();
+  private producer?: Producer;
+  private listener?: pg.Client;
+  private loop?: Promise<void>;
+  private lastCleanup = 0;
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+  }
+
+  start(): void {
+    this.loop = this.run();
+    void this.listenForAppends();
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.loop;
+    await this.listener?.end().catch(() => undefined);
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+
+  /** Publishes everything pending now; returns how many rows were published. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published < this.batchSize) return total;
+    }
+  }
+
+  private async run(): Promise<void> {
+    const { signal } = this.stopping;
+    while (!signal.aborted) {
+      try {
+        const published = await pRetry(() => this.publishBatch(), {
+          retries: Number.POSITIVE_INFINITY,
+          minTimeout: 200,
+          maxTimeout: 5_000,
+          signal,
+          onFailedAttempt: ({ error, attemptNumber }) => {
+            this.options.logger.warn({ err: error, attemptNumber }, 'outbox relay could not publish; retrying');
+          },
+        });
+        if (published === this.batchSize) continue; // more may be waiting
+        await this.cleanupPublished();
+        await this.waitForWork(signal);
+      } catch (error) {
+        if (signal.aborted) return;
+        this.options.logger.error({ err: error }, 'outbox relay loop failed');
+      }
+    }
+  }
+
+  private async waitForWork(stop: AbortSignal): Promise<void> {
+    const signal = AbortSignal.any([stop, AbortSignal.timeout(this.pollIntervalMs)]);
+    await once(this.wake, 'append', { signal }).catch(() => undefined);
+  }
+
+  private async publishBatch(): Promise<number> {
+    const producer = await this.connectedProducer();
+    const runner = this.options.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [RELAY_LOCK_KEY]);
+      if (!locked) {
+        await runner.rollbackTransaction();
+        return 0;
+      }
+      const rows: OutboxRow[] = await runner.query(
+        `SELECT position, id, topic, aggregate_id, type, source, payload, correlation_id, traceparent, actor, occurred_at
+           FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1`,
+        [this.batchSize],
+      );
+      if (rows.length > 0) {
+        await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
+        await runner.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
+          rows.map((row) => row.position),
+        ]);
+      }
+      await runner.commitTransaction();
+      return rows.length;
+    } catch (error) {
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (this.producer) return this.producer;
+    const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    try {
+      await producer.connect();
+      await ensureTopics(this.options.kafka, this.options.topics, false);
+    } catch (error) {
+      await producer.disconnect().catch(() => undefined);
+      throw error;
+    }
+    producer.on(producer.events.DISCONNECT, () => {
+      if (this.producer === producer) this.producer = undefined;
+    });
+    this.producer = producer;
+    this.options.logger.info('outbox relay connected to Kafka');
+    return producer;
+  }
+
+  private async cleanupPublished(): Promise<void> {
+    const hours = this.options.retentionHours ?? 72;
+    if (Date.now() - this.lastCleanup < 60_000) return;
+    this.lastCleanup = Date.now();
+    await this.options.dataSource.query(
+      `DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`,
+      [hours],
+    );
+  }
+
+  /** A dedicated connection LISTENs for appends; it reconnects after losing the database. */
+  private async listenForAppends(): Promise<void> {
+    const { signal } = this.stopping;
+    while (!signal.aborted) {
+      const client = new pg.Client({ connectionString: this.options.databaseUrl });
+      const ended = new Promise<void>((resolve) => {
+        client.once('end', resolve);
+        client.once('error', () => resolve());
+      });
+      try {
+        await client.connect();
+        this.listener = client;
+        client.on('notification', () => this.wake.emit('append'));
+        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+        await ended;
+      } catch (error) {
+        this.options.logger.warn({ err: error }, 'outbox relay lost its LISTEN connection; polling meanwhile');
+      }
+      await client.end().catch(() => undefined);
+      if (!signal.aborted) await sleep(2_000, undefined, { signal }).catch(() => undefined);
+    }
+  }
+}
+
+function groupByTopic(rows: OutboxRow[]): Array<{ topic: string; messages: Message[] }> {
+  const byTopic = new Map<string, Message[]>();
+  for (const row of rows) {
+    const record: OutboxRecord = {
+      id: row.id,
+      topic: row.topic,
+      aggregateId: row.aggregate_id,
+      type: row.type,
+      source: row.source,
+      occurredAt: row.occurred_at,
+      payload: row.payload,
+      correlationId: row.correlation_id,
+      traceparent: row.traceparent,
+      actor: row.actor,
+    };
+    const messages = byTopic.get(row.topic) ?? [];
+    messages.push(encodeCloudEvent(record));
+    byTopic.set(row.topic, messages);
+  }
+  return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
+}

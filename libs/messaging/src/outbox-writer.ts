@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import type { EventContract, EventData } from '#ikm/contracts';
+import { currentContext } from '#ikm/observability';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Appends events to the outbox inside the caller's transaction, so an event exists exactly when the
+ * domain change it describes was committed.
+ */
+@Injectable()
+export class OutboxWriter {
+  /** Returns the event id (the future `ce_id`). */
+  async append<C extends EventContract>(
+    manager: EntityManager,
+    contract: C,
+    aggregateId: string,
+    data: EventData<C>,
+  ): Promise<string> {
+    if (!manager.queryRunner?.isTransactionActive) {
+      throw new Error('OutboxWriter.append must run inside the transaction of the domain change');
+    }
+    // A producer bug must fail the write, not poison the topic for every consumer.
+    const payload = contract.schema.parse(data);
+    const id = randomUUID();
+    const context = currentContext();
+    await manager.query(
+      `INSERT INTO outbox (id, topic, aggregate_id, type, source, payload, correlation_id, traceparent, actor)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        id,
+        contract.topic,
+        aggregateId,
+        contract.type,
+        contract.source,
+        JSON.stringify(payload),
+        context?.correlationId ?? null,
+        context?.traceparent ?? null,
+        context?.actor ?? null,
+      ],
+    );
+    return id;
+  }
+}
