@@ -40,4 +40,12 @@ export function loadServiceConfig(defaults: ServiceDefaults, env: NodeJS.Process
   });
 }
 
+/** What a service's migrate command needs: only its database, so it can run before secrets are issued. */
+export function loadMigrationConfig(defaults: ServiceDefaults, env: NodeJS.ProcessEnv = process.env) {
+  return cleanEnv(env, {
+    DATABASE_URL: url({ default: `postgres://postgres@127.0.0.1:5432/${defaults.database}` }),
+    LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+  });
+}
+
 export type ServiceConfig = ReturnType<typeof loadServiceConfig> & CleanedEnv<unknown>;

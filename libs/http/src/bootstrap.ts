@@ -37,9 +37,6 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
     void reply.header(CORRELATION_HEADER, request.id);
     done();
   });
-  // Errors raised by Fastify before Nest sees the request (malformed JSON, body too large, wrong
-  // content type) get the same problem format as everything else.
-  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url, options.logger)));
 
   const config = new DocumentBuilder()
     .setTitle(options.openApi.title)

@@ -9,3 +9,4 @@ export * from './messaging.module.js';
 export * from './outbox-relay.js';
 export * from './outbox-writer.js';
 export * from './topics.js';
+export * from './rethrow-rpc-errors.filter.js';

@@ -1,7 +1,7 @@
-import kafkajs, { type Kafka, type LogEntry, type logCreator } from 'kafkajs';
+import kafkajs, { type Kafka, type LogEntry, type logCreator, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 
-const { Kafka: KafkaClient, logLevel } = kafkajs;
+const { Kafka: KafkaClient, logLevel, Partitioners } = kafkajs;
 
 export interface KafkaClientOptions {
   brokers: string[];
@@ -36,5 +36,18 @@ export function createKafkaClient(options: KafkaClientOptions): Kafka {
     retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2_000 },
     logLevel: logLevel.WARN,
     logCreator: pinoLogCreator(options.logger),
+  });
+}
+
+/**
+ * Every producer of the platform: idempotent with one request in flight, so retries neither duplicate
+ * nor reorder records of a partition; topics are never auto-created.
+ */
+export function createReliableProducer(kafka: Kafka): Producer {
+  return kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    allowAutoTopicCreation: false,
+    createPartitioner: Partitioners.DefaultPartitioner,
   });
 }

@@ -9,6 +9,7 @@ import { deadLetterTopicOf } from '#ikm/contracts';
 import { decodeCloudEvent, InvalidEventError, type ConsumedEvent } from './cloudevent-codec.js';
 import { deadLetterOf } from './dead-letter.js';
 import { InboxContext } from './inbox-context.js';
+import { createReliableProducer } from './kafka-client.js';
 import { ensureTopics } from './topics.js';
 
 export interface KafkaInboxServerOptions {
@@ -87,7 +88,7 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
     const topics = [...this.messageHandlers.keys()];
     const { kafka, groupId } = this.options;
     await ensureTopics(kafka, topics, true);
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const producer = createReliableProducer(kafka);
     const consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false });
     try {
       await producer.connect();

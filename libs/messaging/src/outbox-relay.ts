@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { encodeCloudEvent, type OutboxRecord } from './cloudevent-codec.js';
 import { OUTBOX_CHANNEL } from './messaging.migrations.js';
+import { createReliableProducer } from './kafka-client.js';
 import { ensureTopics } from './topics.js';
 
 export interface OutboxRelayOptions {
@@ -146,7 +147,7 @@ export class OutboxRelay {
 
   private async connectedProducer(): Promise<Producer> {
     if (this.producer) return this.producer;
-    const producer = this.options.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    const producer = createReliableProducer(this.options.kafka);
     try {
       await producer.connect();
       await ensureTopics(this.options.kafka, this.options.topics, false);

@@ -1,0 +1,41 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '#ikm/auth';
+import { HealthModule } from '#ikm/http';
+import { MessagingModule } from '#ikm/messaging';
+import { httpLoggerParams } from '#ikm/observability';
+import { serviceDataSourceOptions } from '#ikm/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { SERVICE_NAME, type MetricsConfig } from './config.js';
+import { metricsDataSourceOptions } from './data-source.js';
+import { FunnelModule } from './funnel/funnel.module.js';
+import { IdeaModule } from './idea/idea.module.js';
+
+@Module({})
+export class AppModule {
+  static register(config: MetricsConfig, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(httpLoggerParams(SERVICE_NAME, config.LOG_LEVEL)),
+        TypeOrmModule.forRoot(serviceDataSourceOptions(metricsDataSourceOptions(config.DATABASE_URL))),
+        AuthModule.forRoot({
+          secret: config.AUTH_JWT_SECRET,
+          issuer: config.AUTH_JWT_ISSUER,
+          audience: config.AUTH_JWT_AUDIENCE,
+        }),
+        MessagingModule.forRoot({
+          serviceName: SERVICE_NAME,
+          brokers: config.KAFKA_BROKERS,
+          databaseUrl: config.DATABASE_URL,
+          logger,
+          produces: [],
+        }),
+        HealthModule.forRoot(),
+        FunnelModule,
+        IdeaModule,
+      ],
+    };
+  }
+}

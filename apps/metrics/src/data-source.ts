@@ -1,0 +1,12 @@
+import { CreateInbox1764190000001 } from '#ikm/messaging';
+import type { ServiceDataSourceOptions } from '#ikm/persistence';
+import { CreateEventLogAndFunnel1764210000000 } from './migrations/1764210000000-create-event-log-and-funnel.js';
+
+/** Migrations of the metrics database, shared by the service and its migrate command. */
+export function metricsDataSourceOptions(url: string): ServiceDataSourceOptions {
+  return {
+    url,
+    entities: [],
+    migrations: [CreateInbox1764190000001, CreateEventLogAndFunnel1764210000000],
+  };
+}

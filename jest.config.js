@@ -1,0 +1,35 @@
+// Jest runs in ESM mode (NestJS 12 ships as ES modules only): `node --experimental-vm-modules`, with
+// TypeScript compiled to ES modules by @swc/jest using the same options as the build (.swcrc).
+import { readFileSync } from 'node:fs';
+
+const swcOptions = JSON.parse(readFileSync(new URL('./.swcrc', import.meta.url), 'utf8'));
+delete swcOptions.$schema;
+
+const common = {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcOptions, sourceMaps: 'inline' }] },
+  moduleNameMapper: {
+    // Libraries are imported as '#ikm/<lib>' (package.json "imports"); tests use their sources.
+    '^#ikm/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+};
+
+export default {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/*/src/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
+      testTimeout: 180_000,
+    },
+  ],
+};

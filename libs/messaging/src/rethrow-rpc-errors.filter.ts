@@ -1,0 +1,13 @@
+import { Catch, type RpcExceptionFilter } from '@nestjs/common';
+import { throwError, type Observable } from 'rxjs';
+
+/**
+ * Nest's default RPC filter replaces an unexpected error with "Internal server error". The inbox
+ * consumer needs the original error to decide on retries and to write it into the dead letter.
+ */
+@Catch()
+export class RethrowRpcErrorsFilter implements RpcExceptionFilter<unknown> {
+  catch(error: unknown): Observable<never> {
+    return throwError(() => error);
+  }
+}

@@ -1,0 +1,5 @@
+export * from './eventually.js';
+export * from './service-process.js';
+export * from './test-environment.js';
+export * from './test-kafka.js';
+export * from './tokens.js';

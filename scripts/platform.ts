@@ -1,0 +1,51 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+/** Repository root, from dist/scripts or from scripts/ alike. */
+export const REPO_ROOT = path.resolve(fileURLToPath(import.meta.url), '..', ...(import.meta.url.includes('/dist/') ? ['..', '..'] : ['..']));
+
+export interface ServiceSpec {
+  name: string;
+  port: number;
+  database: string;
+}
+
+/** The services of the platform; adding one here makes `npm start` migrate and run it. */
+export const SERVICES: readonly ServiceSpec[] = [
+  { name: 'ideas', port: 3001, database: 'ikm_ideas' },
+  { name: 'metrics', port: 3005, database: 'ikm_metrics' },
+];
+
+export function serviceEntry(service: string, entry: 'main' | 'migrate'): string {
+  return path.join(REPO_ROOT, 'dist', 'apps', service, 'src', `${entry}.js`);
+}
+
+export function databaseUrl(database: string): string {
+  const base = process.env.PGHOST_URL ?? 'postgres://postgres@127.0.0.1:5432';
+  return `${base}/${database}`;
+}
+
+/** Runs deploy/kafka/kafka.sh, which starts a broker only when none answers on the port. */
+export function kafkaScript(command: 'start' | 'stop' | 'status', env: NodeJS.ProcessEnv = {}): void {
+  const result = spawnSync('bash', [path.join(REPO_ROOT, 'deploy', 'kafka', 'kafka.sh'), command], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`kafka.sh ${command} exited with ${result.status}`);
+}
+
+export function runMigrations(service: string, env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(process.execPath, [serviceEntry(service, 'migrate')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error(`migrations of ${service} failed (exit ${result.status})`);
+}
+
+export function spawnService(service: string, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
+  return spawn(process.execPath, ['--enable-source-maps', serviceEntry(service, 'main')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', stdio, stdio],
+  });
+}
