@@ -9,7 +9,6 @@ describe('deadLetterOf', () => {
       offset: '42',
       timestamp: '0',
       attributes: 0,
-      size: 0,
     };
     const sut = deadLetterOf({ consumer: 'ikm.metrics', topic: 'ikm.ideas.idea', partition: 3, message, error: new Error('boom'), attempts: 5 });
     expect(sut.key).toBe(message.key);
@@ -26,7 +25,7 @@ describe('deadLetterOf', () => {
   });
 
   it('bounds the error text so one huge message cannot bloat the dead-letter topic', () => {
-    const message = { key: null, value: null, headers: {}, offset: '1', timestamp: '0', attributes: 0, size: 0 };
+    const message = { key: null, value: null, headers: {}, offset: '1', timestamp: '0', attributes: 0 };
     const sut = deadLetterOf({ consumer: 'c', topic: 't', partition: 0, message, error: new Error('x'.repeat(10_000)), attempts: 1 });
     expect(String(sut.headers?.[DEAD_LETTER_HEADERS.error]).length).toBe(2_000);
   });

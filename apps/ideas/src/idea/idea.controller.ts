@@ -48,7 +48,7 @@ export class IdeaController {
   @ApiCreatedResponse({ type: IdeaResponse, description: 'The new draft.' })
   @ApiBadRequestResponse({ description: 'Invalid or unknown fields.' })
   async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateIdeaDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    const idea = await this.createIdea.execute({ user, content: body });
+    const idea = await this.createIdea.execute({ user, content: { ...body, themes: body.themes ?? [] } });
     void reply.header('location', `/ideas/${idea.id}`);
     return withEtag(reply, idea);
   }

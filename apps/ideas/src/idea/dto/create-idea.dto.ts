@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, Length } from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -23,11 +23,13 @@ export class CreateIdeaDto {
   @Length(1, 10000)
   proposal: string;
 
+  // No initializer here: PartialType copies initializers, and an edit would then reset the themes.
   @ApiProperty({ type: [String], maxItems: 10, required: false, example: ['knowledge-sharing'] })
+  @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
   @ArrayUnique()
   @IsString({ each: true })
   @Length(1, 60, { each: true })
-  themes: string[] = [];
+  themes?: string[];
 }

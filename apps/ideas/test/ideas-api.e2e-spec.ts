@@ -1,0 +1,250 @@
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+import request from 'supertest';
+import { serviceEntry } from '../../../scripts/platform.js';
+import { ServiceProcess, serviceEnv, TEST_SERVICES, tokenFor } from '#ikm/testing';
+
+/** The ideas REST API, run as its own process against the real database (Kafka is not needed to write). */
+const ideas = new ServiceProcess(TEST_SERVICES.ideas);
+const db = new pg.Pool({ connectionString: TEST_SERVICES.ideas.databaseUrl, max: 2 });
+let alice: string;
+let bob: string;
+
+const draft = { title: 'Shared translation memory', problem: 'Offices translate the same texts', proposal: 'One memory for all', themes: ['knowledge-sharing'] };
+
+function api() {
+  return request(ideas.baseUrl);
+}
+
+async function createDraft(token = alice, body: object = draft) {
+  const response = await api().post('/ideas').set('authorization', `Bearer ${token}`).send(body);
+  expect(response.status).toBe(201);
+  return response.body as { id: string; version: number; status: string; createdAt: string };
+}
+
+beforeAll(async () => {
+  alice = await tokenFor('alice');
+  bob = await tokenFor('bob');
+  await ideas.start();
+});
+
+afterAll(async () => {
+  await ideas.stop();
+  await db.end();
+});
+
+describe('authentication', () => {
+  it('refuses a request without a token with a 401 problem', async () => {
+    const response = await api().get('/ideas');
+    expect(response.status).toBe(401);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.headers['www-authenticate']).toBe('Bearer');
+    expect(response.body).toMatchObject({ status: 401, title: 'unauthorized', instance: '/ideas' });
+  });
+
+  it('refuses a token signed with another secret', async () => {
+    const forged = (await tokenFor('alice')).replace(/\.[^.]+$/, '.AAAA');
+    expect((await api().get('/ideas').set('authorization', `Bearer ${forged}`)).status).toBe(401);
+  });
+
+  it('lets health probes and the API documents through without a token', async () => {
+    expect((await api().get('/health/live')).status).toBe(200);
+    const ready = await api().get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.checks.database).toMatchObject({ status: 'up', critical: true });
+    const openApi = await api().get('/docs-json');
+    expect(openApi.status).toBe(200);
+    expect(Object.keys(openApi.body.paths)).toEqual(expect.arrayContaining(['/ideas', '/ideas/{id}', '/ideas/{id}/submit']));
+    expect((await api().get('/docs')).status).toBe(200);
+  });
+});
+
+describe('creating a draft', () => {
+  it('returns the draft with its location and ETag, the author taken from the token', async () => {
+    const response = await api().post('/ideas').set('authorization', `Bearer ${alice}`).send(draft);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ ...draft, status: 'draft', authorId: 'alice', version: 1, submittedAt: null });
+    expect(response.headers.location).toBe(`/ideas/${response.body.id}`);
+    expect(response.headers.etag).toBe('"1"');
+  });
+
+  it('writes the created event to the outbox in the same transaction, with the request id as correlation id', async () => {
+    const response = await api().post('/ideas').set('authorization', `Bearer ${alice}`).set('x-request-id', 'req-outbox-1').send(draft);
+    expect(response.headers['x-request-id']).toBe('req-outbox-1');
+    const { rows } = await db.query(`SELECT type, topic, aggregate_id, correlation_id, actor, payload FROM outbox WHERE aggregate_id = $1`, [response.body.id]);
+    expect(rows).toEqual([
+      {
+        type: 'ikm.ideas.idea.created.v1',
+        topic: 'ikm.ideas.idea',
+        aggregate_id: response.body.id,
+        correlation_id: 'req-outbox-1',
+        actor: 'alice',
+        payload: expect.objectContaining({ ideaId: response.body.id, version: 1, status: 'draft', authorId: 'alice' }),
+      },
+    ]);
+  });
+
+  it.each([
+    ['status', 'adopted'],
+    ['authorId', 'mallory'],
+    ['version', 99],
+    ['id', '00000000-0000-4000-8000-000000000000'],
+    ['createdAt', '2020-01-01T00:00:00Z'],
+  ])('refuses the server-owned field %s with a 400 naming it', async (field, value) => {
+    const response = await api().post('/ideas').set('authorization', `Bearer ${alice}`).send({ ...draft, [field]: value });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toContainEqual({ field, reason: `property ${field} should not exist` });
+  });
+
+  it.each([
+    ['title', { ...draft, title: 'ab' }],
+    ['title', { ...draft, title: 42 }],
+    ['problem', { title: draft.title, proposal: 'x' }],
+    ['proposal', { ...draft, proposal: 'x'.repeat(10_001) }],
+    ['themes', { ...draft, themes: 'one' }],
+    ['themes', { ...draft, themes: ['a', 'a'] }],
+    ['themes', { ...draft, themes: Array.from({ length: 11 }, (_, i) => `t${i}`) }],
+  ])('refuses an invalid %s with a 400 naming it', async (field, body) => {
+    const response = await api().post('/ideas').set('authorization', `Bearer ${alice}`).send(body);
+    expect(response.status).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+  });
+
+  it('refuses malformed JSON and oversized bodies with problems, never a 500', async () => {
+    const malformed = await api().post('/ideas').set('authorization', `Bearer ${alice}`).set('content-type', 'application/json').send('{"title":');
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.type).toMatch(/problems\/bad-request$/);
+    const huge = await api().post('/ideas').set('authorization', `Bearer ${alice}`).send({ ...draft, proposal: 'x'.repeat(2_000_000) });
+    expect(huge.status).toBe(413);
+  });
+});
+
+describe('reading', () => {
+  it('shows a draft to its author only', async () => {
+    const { id } = await createDraft();
+    expect((await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`)).status).toBe(200);
+    const asBob = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${bob}`);
+    expect(asBob.status).toBe(404);
+    expect(asBob.body.type).toMatch(/problems\/idea-not-found$/);
+  });
+
+  it('answers a malformed id with a 400 naming the id', async () => {
+    const response = await api().get('/ideas/not-a-uuid').set('authorization', `Bearer ${alice}`);
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
+  });
+});
+
+describe('editing and submitting', () => {
+  it('lets the author edit the draft, bumping the version', async () => {
+    const { id } = await createDraft();
+    const response = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).set('if-match', '"1"').send({ title: 'A better title' });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ title: 'A better title', problem: draft.problem, version: 2 });
+    expect(response.headers.etag).toBe('"2"');
+    const { rows } = await db.query(`SELECT type, payload->'changes' AS changes FROM outbox WHERE aggregate_id = $1 ORDER BY position`, [id]);
+    expect(rows).toEqual([
+      { type: 'ikm.ideas.idea.created.v1', changes: null },
+      { type: 'ikm.ideas.idea.updated.v1', changes: { title: 'A better title' } },
+    ]);
+  });
+
+  it('refuses a stale If-Match with 412 and leaves the draft as it was', async () => {
+    const { id } = await createDraft();
+    await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: 'First edit' }).expect(200);
+    const stale = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).set('if-match', '"1"').send({ title: 'Lost update' });
+    expect(stale.status).toBe(412);
+    expect(stale.body.currentVersion).toBe(2);
+    const current = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`);
+    expect(current.body.title).toBe('First edit');
+  });
+
+  it('hides another user’s draft from their edits', async () => {
+    const { id } = await createDraft();
+    expect((await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${bob}`).send({ title: 'Hijacked' })).status).toBe(404);
+  });
+
+  it('submits once; a second submit is a 409 naming the allowed transitions; a submitted idea is not editable', async () => {
+    const { id } = await createDraft();
+    const submitted = await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body).toMatchObject({ status: 'submitted', version: 2 });
+    expect(submitted.body.submittedAt).toEqual(expect.any(String));
+
+    const again = await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`);
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ currentStatus: 'submitted', allowedTransitions: ['in_review', 'not_pursued', 'withdrawn'] });
+
+    const edit = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: 'Too late' });
+    expect(edit.status).toBe(409);
+    const byBob = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${bob}`).send({ title: 'Not mine' });
+    expect(byBob.status).toBe(403);
+    expect((await api().get(`/ideas/${id}`).set('authorization', `Bearer ${bob}`)).status).toBe(200);
+  });
+
+  it('refuses a submit by someone else with 404 while it is a draft', async () => {
+    const { id } = await createDraft();
+    expect((await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${bob}`)).status).toBe(404);
+  });
+});
+
+describe('listing', () => {
+  it('pages newest first through every visible idea without gaps or repeats', async () => {
+    const author = `lister-${Date.now()}`;
+    const token = await tokenFor(author);
+    const created: string[] = [];
+    for (let i = 0; i < 7; i += 1) created.push((await createDraft(token, { ...draft, title: `Idea number ${i}` })).id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response: request.Response = await api()
+        .get('/ideas')
+        .query({ author, limit: 3, ...(cursor ? { cursor } : {}) })
+        .set('authorization', `Bearer ${token}`);
+      expect(response.status).toBe(200);
+      expect(response.body.items.length).toBeLessThanOrEqual(3);
+      seen.push(...response.body.items.map((item: { id: string }) => item.id));
+      cursor = response.body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...created].reverse());
+  });
+
+  it('never lists someone else’s drafts, and filters by status', async () => {
+    const { id: draftId } = await createDraft();
+    const asBob = await api().get('/ideas').query({ author: 'alice', limit: 100 }).set('authorization', `Bearer ${bob}`);
+    expect(asBob.body.items.map((item: { id: string }) => item.id)).not.toContain(draftId);
+    expect(asBob.body.items.every((item: { status: string }) => item.status !== 'draft')).toBe(true);
+    const submitted = await api().get('/ideas').query({ status: 'submitted' }).set('authorization', `Bearer ${alice}`);
+    expect(submitted.body.items.length).toBeGreaterThan(0);
+    expect(submitted.body.items.every((item: { status: string }) => item.status === 'submitted')).toBe(true);
+  });
+
+  it.each([
+    ['limit', { limit: 101 }],
+    ['limit', { limit: 0 }],
+    ['limit', { limit: 'ten' }],
+    ['status', { status: 'flying' }],
+    ['cursor', { cursor: 'not-a-cursor' }],
+    ['unexpected', { unexpected: 'x' }],
+  ])('refuses a bad %s with a 400 naming it', async (field, query) => {
+    const response = await api().get('/ideas').query(query).set('authorization', `Bearer ${alice}`);
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses to boot with invalid settings, naming each variable', () => {
+    const result = spawnSync(process.execPath, [serviceEntry('ideas', 'main')], {
+      env: { ...process.env, ...serviceEnv(TEST_SERVICES.ideas), NODE_ENV: 'production', AUTH_JWT_SECRET: 'short', KAFKA_BROKERS: 'nohost', PORT: '99999' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    const output = result.stdout + result.stderr;
+    expect(output).toMatch(/AUTH_JWT_SECRET.*at least 32 characters/);
+    expect(output).toMatch(/KAFKA_BROKERS.*host:port/);
+    expect(output).toMatch(/PORT/);
+  });
+});

@@ -1,0 +1,1 @@
+export { default } from '../../dist/libs/testing/src/global-teardown.js';
