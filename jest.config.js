@@ -17,6 +17,8 @@ const common = {
 };
 
 export default {
+  // End-to-end tests start processes and a broker; unit tests finish far below this.
+  testTimeout: 180_000,
   projects: [
     {
       ...common,
@@ -29,7 +31,6 @@ export default {
       testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/global-setup.mjs',
       globalTeardown: '<rootDir>/libs/testing/global-teardown.mjs',
-      testTimeout: 180_000,
     },
   ],
 };

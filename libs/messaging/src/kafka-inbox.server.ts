@@ -50,10 +50,12 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
     callback();
   }
 
+  /** Waits for the message in hand, commits what was handled and leaves the group. */
   async close(): Promise<void> {
     this.stopping.abort();
-    await this.consumer?.disconnect().catch(() => undefined);
+    await this.consumer?.disconnect().catch((error) => this.log.warn({ err: error }, 'consumer did not disconnect cleanly'));
     await this.deadLetterProducer?.disconnect().catch(() => undefined);
+    this.log.info('consumer stopped');
   }
 
   on(): never {
@@ -89,7 +91,9 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
     const { kafka, groupId } = this.options;
     await ensureTopics(kafka, topics, true);
     const producer = createReliableProducer(kafka);
-    const consumer = kafka.consumer({ groupId, sessionTimeout: 30_000, heartbeatInterval: 3_000, allowAutoTopicCreation: false });
+    // A member lost with the broker (it could not leave the group) holds its partitions until its
+    // session times out; a short session lets a restarted consumer take them back within seconds.
+    const consumer = kafka.consumer({ groupId, sessionTimeout: 10_000, heartbeatInterval: 2_000, allowAutoTopicCreation: false });
     try {
       await producer.connect();
       this.deadLetterProducer = producer;
@@ -158,7 +162,8 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
             retries: (this.options.attempts ?? 5) - 1,
             minTimeout: this.options.retryMinDelayMs ?? 200,
             maxTimeout: this.options.retryMaxDelayMs ?? 5_000,
-            signal: this.stopping.signal,
+            // On shutdown the attempt under way finishes, but no new one starts.
+            shouldRetry: () => !this.stopping.signal.aborted,
             onFailedAttempt: async ({ error, attemptNumber }) => {
               this.log.warn({ err: error, attemptNumber, eventId: event.id, type: event.type }, 'handler failed');
               await heartbeat();

@@ -35,15 +35,18 @@ export class ServiceProcess {
     }, 30_000);
   }
 
-  /** Stops the process and resolves with its exit code (null when killed by a signal). */
-  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  /** Stops the process; resolves with how it ended (Nest re-raises SIGTERM after its shutdown hooks). */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return child?.exitCode ?? null;
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill(signal);
-    const code = await exited;
     this.child = undefined;
-    return code;
+    if (!child || child.exitCode !== null || child.signalCode !== null) {
+      return { code: child?.exitCode ?? null, signal: child?.signalCode ?? null };
+    }
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, exitSignal) => resolve({ code, signal: exitSignal })),
+    );
+    child.kill(signal);
+    return exited;
   }
 
   logs(): string {

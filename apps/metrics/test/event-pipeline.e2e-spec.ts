@@ -1,0 +1,241 @@
+import { IdeaCreatedV1, IdeaUpdatedV1 } from '#ikm/contracts';
+import { DEAD_LETTER_HEADERS, encodeCloudEvent, type OutboxRecord } from '#ikm/messaging';
+import { eventually, headerText, ServiceProcess, TEST_SERVICES, TestKafka, tokenFor } from '#ikm/testing';
+import type { Message } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import request from 'supertest';
+
+/**
+ * The event pipeline end to end: ideas and metrics as separate processes, as in production, over the
+ * real broker and real databases, including the broker going away and metrics being killed.
+ */
+const ideas = new ServiceProcess(TEST_SERVICES.ideas);
+const metrics = new ServiceProcess(TEST_SERVICES.metrics);
+const kafka = new TestKafka();
+const ideasDb = new pg.Pool({ connectionString: TEST_SERVICES.ideas.databaseUrl, max: 2 });
+const metricsDb = new pg.Pool({ connectionString: TEST_SERVICES.metrics.databaseUrl, max: 2 });
+let token: string;
+
+type Funnel = Record<string, number>;
+
+async function funnel(): Promise<Funnel> {
+  const response = await request(metrics.baseUrl).get('/funnel').set('authorization', `Bearer ${token}`);
+  expect(response.status).toBe(200);
+  return Object.fromEntries(response.body.stages.map((stage: { status: string; ideas: number }) => [stage.status, stage.ideas]));
+}
+
+async function createIdea(requestId?: string): Promise<string> {
+  const call = request(ideas.baseUrl).post('/ideas').set('authorization', `Bearer ${token}`);
+  if (requestId) call.set('x-request-id', requestId);
+  const response = await call.send({ title: 'Pipeline idea', problem: 'Slow reporting', proposal: 'Events' });
+  expect(response.status).toBe(201);
+  return response.body.id;
+}
+
+async function count(db: pg.Pool, sql: string, params: unknown[]): Promise<number> {
+  const { rows } = await db.query(sql, params);
+  return Number(rows[0].count);
+}
+
+/** Waits until metrics has consumed everything ideas has published, so counts can be compared. */
+async function waitUntilCaughtUp(timeoutMs = 60_000): Promise<void> {
+  await eventually(async () => {
+    const unpublished = await count(ideasDb, `SELECT count(*) FROM outbox WHERE published_at IS NULL`, []);
+    const { rows } = await ideasDb.query(`SELECT array_agg(id::text) AS ids FROM outbox`);
+    const ids: string[] = rows[0].ids ?? [];
+    const handled = await count(metricsDb, `SELECT count(*) FROM inbox WHERE event_id = ANY($1)`, [ids]);
+    expect({ unpublished, handled }).toEqual({ unpublished: 0, handled: ids.length });
+  }, timeoutMs);
+}
+
+function createdEvent(ideaId: string, eventId = randomUUID()): OutboxRecord {
+  return {
+    id: eventId,
+    topic: IdeaCreatedV1.topic,
+    aggregateId: ideaId,
+    type: IdeaCreatedV1.type,
+    source: IdeaCreatedV1.source,
+    occurredAt: new Date(),
+    payload: {
+      ideaId,
+      version: 1,
+      title: 'Produced by the test',
+      problem: 'p',
+      proposal: 'q',
+      themes: [],
+      authorId: 'e2e',
+      status: 'draft',
+      createdAt: new Date().toISOString(),
+    },
+    correlationId: `e2e-${eventId}`,
+    traceparent: null,
+    actor: 'e2e',
+  };
+}
+
+beforeAll(async () => {
+  token = await tokenFor('pipeline-user', ['staff', 'reporting']);
+  await ideas.start();
+  await metrics.start();
+  await waitUntilCaughtUp();
+});
+
+afterAll(async () => {
+  await Promise.all([ideas.stop(), metrics.stop()]);
+  await Promise.all([ideasDb.end(), metricsDb.end()]);
+});
+
+it('shows an idea created and submitted over HTTP in the metrics funnel within seconds, with its correlation id', async () => {
+  const before = await funnel();
+  const requestId = `e2e-flow-${Date.now()}`;
+  const id = await createIdea(requestId);
+  const submitted = await request(ideas.baseUrl).post(`/ideas/${id}/submit`).set('authorization', `Bearer ${token}`).set('x-request-id', `${requestId}-submit`);
+  expect(submitted.status).toBe(200);
+
+  await eventually(async () => {
+    const after = await funnel();
+    expect(after.submitted).toBe(before.submitted + 1);
+    expect(after.draft).toBe(before.draft);
+  }, 10_000);
+
+  const { rows } = await metricsDb.query(`SELECT type, correlation_id FROM event_log WHERE subject = $1 ORDER BY occurred_at`, [id]);
+  expect(rows).toEqual([
+    { type: 'ikm.ideas.idea.created.v1', correlation_id: requestId },
+    { type: 'ikm.ideas.idea.submitted.v1', correlation_id: `${requestId}-submit` },
+  ]);
+  // The consumer's own log lines carry the correlation id of the HTTP request that caused the event.
+  await eventually(() => expect(metrics.logs()).toMatch(new RegExp(`"correlationId":"${requestId}-submit".*"msg":"event handled"`)));
+});
+
+it('counts the same event delivered twice only once', async () => {
+  const ideaId = randomUUID();
+  const event = encodeCloudEvent(createdEvent(ideaId));
+  const eventId = String(event.headers?.ce_id);
+  const before = await funnel();
+  const sentinel = encodeCloudEvent({
+    ...createdEvent(ideaId),
+    type: IdeaUpdatedV1.type,
+    payload: { ideaId, version: 2, changes: { title: 'Later' }, updatedAt: new Date().toISOString() },
+  });
+  // Same key, so all three land in one partition in this order: the sentinel proves both copies were seen.
+  await kafka.produce(IdeaCreatedV1.topic, [event, event, sentinel]);
+
+  await eventually(async () => {
+    expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE event_id = $1`, [String(sentinel.headers?.ce_id)])).toBe(1);
+  });
+  expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE event_id = $1`, [eventId])).toBe(1);
+  expect(await count(metricsDb, `SELECT count(*) FROM inbox WHERE event_id = $1`, [eventId])).toBe(1);
+  expect((await funnel()).draft).toBe(before.draft + 1);
+  expect(metrics.logs()).toContain(`"eventId":"${eventId}"`);
+});
+
+it('dead-letters a malformed message and an unknown event version, and goes on with the next good one', async () => {
+  const key = randomUUID();
+  // Proper CloudEvents headers, but a value that is not JSON.
+  const malformed: Message = { ...encodeCloudEvent(createdEvent(key)), value: '{"this is": not json' };
+  const unknownVersion = encodeCloudEvent({ ...createdEvent(key), type: 'ikm.ideas.idea.created.v9' });
+  const good = encodeCloudEvent(createdEvent(key));
+  await kafka.produce(IdeaCreatedV1.topic, [malformed, unknownVersion, good]);
+
+  await eventually(async () => {
+    expect(await count(metricsDb, `SELECT count(*) FROM funnel_ideas WHERE idea_id = $1`, [key])).toBe(1);
+  });
+  const { rows } = await metricsDb.query(`SELECT partition, "offset" FROM event_log WHERE event_id = $1`, [String(good.headers?.ce_id)]);
+  const { partition, offset: goodOffset } = rows[0];
+
+  const deadLetters = (await kafka.readAll(`${IdeaCreatedV1.topic}.dlq`, 2)).filter((record) => record.key?.toString() === key);
+  expect(deadLetters).toHaveLength(2);
+  const [first, second] = deadLetters;
+  expect(first.value?.toString()).toBe('{"this is": not json');
+  expect(headerText(second.headers, 'ce_type')).toBe('ikm.ideas.idea.created.v9');
+  for (const record of deadLetters) {
+    expect(headerText(record.headers, DEAD_LETTER_HEADERS.topic)).toBe(IdeaCreatedV1.topic);
+    expect(headerText(record.headers, DEAD_LETTER_HEADERS.partition)).toBe(String(partition));
+    expect(headerText(record.headers, DEAD_LETTER_HEADERS.consumer)).toBe('ikm.metrics');
+  }
+  expect(Number(headerText(first.headers, DEAD_LETTER_HEADERS.offset))).toBe(Number(goodOffset) - 2);
+  expect(Number(headerText(second.headers, DEAD_LETTER_HEADERS.offset))).toBe(Number(goodOffset) - 1);
+  expect(headerText(first.headers, DEAD_LETTER_HEADERS.error)).toMatch(/not a CloudEvent: .*JSON/);
+  expect(headerText(second.headers, DEAD_LETTER_HEADERS.error)).toMatch(/unknown event type ikm.ideas.idea.created.v9/);
+  expect(await count(metricsDb, `SELECT count(*) FROM inbox WHERE event_id = $1`, [String(unknownVersion.headers?.ce_id)])).toBe(0);
+});
+
+it('accepts 100 writes while Kafka is down and, once it is back, metrics counts each exactly once', async () => {
+  await waitUntilCaughtUp();
+  const before = await funnel();
+  kafka.stopBroker();
+  try {
+    const ids: string[] = [];
+    for (let batch = 0; batch < 10; batch += 1) ids.push(...(await Promise.all(Array.from({ length: 10 }, () => createIdea()))));
+    expect(new Set(ids).size).toBe(100);
+    expect(await count(ideasDb, `SELECT count(*) FROM outbox WHERE aggregate_id = ANY($1) AND published_at IS NULL`, [ids])).toBe(100);
+    const ready = await request(ideas.baseUrl).get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'degraded', checks: { kafka: { status: 'down' }, database: { status: 'up' } } });
+
+    kafka.startBroker();
+    await eventually(async () => {
+      expect(await count(metricsDb, `SELECT count(*) FROM funnel_ideas WHERE idea_id = ANY($1::uuid[])`, [ids])).toBe(100);
+    }, 120_000);
+    await waitUntilCaughtUp();
+    expect((await funnel()).draft).toBe(before.draft + 100);
+    expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE subject = ANY($1)`, [ids])).toBe(100);
+    const { rows } = await metricsDb.query(`SELECT count(*) AS count, count(DISTINCT event_id) AS distinct FROM inbox WHERE event_id IN (SELECT event_id FROM event_log WHERE subject = ANY($1))`, [ids]);
+    expect(rows[0]).toEqual({ count: '100', distinct: '100' });
+  } finally {
+    kafka.startBroker(); // no-op when already up; keeps later tests alive if an assertion failed
+  }
+});
+
+describe('metrics stopped in the middle of a stream', () => {
+  const STREAM = 3_000;
+
+  async function produceStream(): Promise<string[]> {
+    const ids = Array.from({ length: STREAM }, () => randomUUID());
+    await kafka.produce(IdeaCreatedV1.topic, ids.map((id) => encodeCloudEvent(createdEvent(id))));
+    return ids;
+  }
+
+  async function loggedOf(ids: string[]): Promise<number> {
+    return count(metricsDb, `SELECT count(*) FROM event_log WHERE subject = ANY($1)`, [ids]);
+  }
+
+  async function stopMidStream(ids: string[], signal: NodeJS.Signals) {
+    await eventually(async () => expect(await loggedOf(ids)).toBeGreaterThan(0), 30_000, 20);
+    const exit = await metrics.stop(signal);
+    const loggedAtStop = await loggedOf(ids);
+    // Otherwise the stream was consumed before the stop and this test proves nothing.
+    expect(loggedAtStop).toBeLessThan(STREAM);
+    return exit;
+  }
+
+  async function expectEachCountedOnce(ids: string[], before: Funnel): Promise<void> {
+    await eventually(async () => expect(await loggedOf(ids)).toBe(STREAM), 120_000);
+    const { rows } = await metricsDb.query(
+      `SELECT count(*) AS count, count(DISTINCT subject) AS distinct FROM event_log WHERE subject = ANY($1)`,
+      [ids],
+    );
+    expect(rows[0]).toEqual({ count: String(STREAM), distinct: String(STREAM) });
+    expect(await count(metricsDb, `SELECT count(*) FROM funnel_ideas WHERE idea_id = ANY($1::uuid[])`, [ids])).toBe(STREAM);
+    expect((await funnel()).draft).toBe(before.draft + STREAM);
+  }
+
+  it('stops cleanly on SIGTERM and resumes where it left off', async () => {
+    await waitUntilCaughtUp();
+    const before = await funnel();
+    const ids = await produceStream();
+    expect(await stopMidStream(ids, 'SIGTERM')).toEqual({ code: null, signal: 'SIGTERM' });
+    expect(metrics.logs()).toMatch(/"msg":"consumer stopped"/);
+    await metrics.start();
+    await expectEachCountedOnce(ids, before);
+  });
+
+  it('loses nothing and counts nothing twice when killed outright', async () => {
+    const before = await funnel();
+    const ids = await produceStream();
+    await stopMidStream(ids, 'SIGKILL');
+    await metrics.start();
+    await expectEachCountedOnce(ids, before);
+  });
+});
