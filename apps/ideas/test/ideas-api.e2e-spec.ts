@@ -104,6 +104,8 @@ describe('creating a draft', () => {
     ['themes', { ...draft, themes: 'one' }],
     ['themes', { ...draft, themes: ['a', 'a'] }],
     ['themes', { ...draft, themes: Array.from({ length: 11 }, (_, i) => `t${i}`) }],
+    ['title', { ...draft, title: 'Nul \u0000 inside' }],
+    ['themes', { ...draft, themes: ['nul\u0000'] }],
   ])('refuses an invalid %s with a 400 naming it', async (field, body) => {
     const response = await api().post('/ideas').set('authorization', `Bearer ${alice}`).send(body);
     expect(response.status).toBe(400);

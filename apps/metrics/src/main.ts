@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createHttpApp } from '#ikm/http';
-import { KAFKA, KafkaInboxServer, RethrowRpcErrorsFilter } from '#ikm/messaging';
+import { KAFKA, KafkaInboxServer } from '#ikm/messaging';
 import { createLogger } from '#ikm/observability';
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
@@ -18,7 +18,7 @@ const app = await createHttpApp(AppModule.register(config, logger), {
     version: '1',
   },
 });
-const consumer = app.connectMicroservice(
+app.connectMicroservice(
   {
     strategy: new KafkaInboxServer({
       kafka: app.get<Kafka>(KAFKA),
@@ -29,7 +29,6 @@ const consumer = app.connectMicroservice(
   },
   { inheritAppConfig: false },
 );
-consumer.useGlobalFilters(new RethrowRpcErrorsFilter());
 await app.startAllMicroservices();
 await app.listen({ port: config.PORT, host: config.HOST });
 logger.info({ port: config.PORT }, 'metrics service listening');

@@ -7,3 +7,4 @@ export * from './validation.js';
 export * from './cursor.js';
 export * from './etag.js';
 export * from './uuid-param.pipe.js';
+export * from './text.validators.js';

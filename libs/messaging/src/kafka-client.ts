@@ -22,7 +22,10 @@ function pinoLogCreator(logger: Logger): logCreator {
   return () =>
     ({ level, log }: LogEntry) => {
       const { message, timestamp: _timestamp, logger: _name, ...extra } = log;
-      kafkaLogger[PINO_LEVEL_OF[level] ?? 'info'](extra, message);
+      // Producers retry a bounded number of times so the relay can back off and report; kafkajs warns
+      // that this weakens its idempotence. Duplicates that could follow are removed by consumer inboxes.
+      const expected = message.startsWith('Limiting retries for the idempotent producer');
+      kafkaLogger[expected ? 'debug' : (PINO_LEVEL_OF[level] ?? 'info')](extra, message);
     };
 }
 

@@ -1,4 +1,4 @@
-import { Catch, type RpcExceptionFilter } from '@nestjs/common';
+import { applyDecorators, Catch, Controller, UseFilters, type RpcExceptionFilter } from '@nestjs/common';
 import { throwError, type Observable } from 'rxjs';
 
 /**
@@ -10,4 +10,12 @@ export class RethrowRpcErrorsFilter implements RpcExceptionFilter<unknown> {
   catch(error: unknown): Observable<never> {
     return throwError(() => error);
   }
+}
+
+/**
+ * Marks a class of `@EventPattern` handlers served by the KafkaInboxServer. (A global filter cannot be
+ * used: a hybrid application initialises its microservice before global filters could be added.)
+ */
+export function InboxConsumer(): ClassDecorator {
+  return applyDecorators(Controller(), UseFilters(new RethrowRpcErrorsFilter()));
 }

@@ -1,10 +1,9 @@
-import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { IDEA_TOPIC } from '#ikm/contracts';
-import { InboxContext, type ConsumedEvent } from '#ikm/messaging';
+import { InboxConsumer, InboxContext, type ConsumedEvent } from '#ikm/messaging';
 import { RecordIdeaEventUseCase } from './use-cases/record-idea-event.use-case.js';
 
-@Controller()
+@InboxConsumer()
 export class IdeaConsumer {
   constructor(private readonly recordIdeaEvent: RecordIdeaEventUseCase) {}
 

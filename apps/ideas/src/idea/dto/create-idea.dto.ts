@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { NoNulCharacters } from '#ikm/http';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, Length } from 'class-validator';
 
@@ -9,18 +10,21 @@ export class CreateIdeaDto {
   @Transform(trim)
   @IsString()
   @Length(3, 200)
+  @NoNulCharacters()
   title: string;
 
   @ApiProperty({ maxLength: 5000, description: 'The problem the idea addresses.' })
   @Transform(trim)
   @IsString()
   @Length(1, 5000)
+  @NoNulCharacters()
   problem: string;
 
   @ApiProperty({ maxLength: 10000, description: 'What is proposed.' })
   @Transform(trim)
   @IsString()
   @Length(1, 10000)
+  @NoNulCharacters()
   proposal: string;
 
   // No initializer here: PartialType copies initializers, and an edit would then reset the themes.
@@ -31,5 +35,6 @@ export class CreateIdeaDto {
   @ArrayUnique()
   @IsString({ each: true })
   @Length(1, 60, { each: true })
+  @NoNulCharacters({ each: true })
   themes?: string[];
 }
