@@ -13,5 +13,6 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 USER node
-# Migrations run by their own command before the service starts, never through `synchronize`.
-CMD ["sh", "-c", "node dist/apps/${SERVICE}/src/migrate.js && exec node dist/apps/${SERVICE}/src/main.js"]
+# Migrations run by their own command before the service starts, never through `synchronize`
+# (the gateway has no database and no migrate command).
+CMD ["sh", "-c", "if [ -f dist/apps/${SERVICE}/src/migrate.js ]; then node dist/apps/${SERVICE}/src/migrate.js; fi && exec node dist/apps/${SERVICE}/src/main.js"]

@@ -8,14 +8,22 @@ export const REPO_ROOT = path.resolve(fileURLToPath(import.meta.url), '..', ...(
 export interface ServiceSpec {
   name: string;
   port: number;
-  database: string;
+  /** Services with state own a database; the gateway has none. */
+  database?: string;
 }
 
-/** The services of the platform; adding one here makes `npm start` migrate and run it. */
+/** The services behind the gateway; adding one here makes `npm start` migrate, run and route to it. */
 export const SERVICES: readonly ServiceSpec[] = [
   { name: 'ideas', port: 3001, database: 'ikm_ideas' },
   { name: 'metrics', port: 3005, database: 'ikm_metrics' },
 ];
+
+export const GATEWAY: ServiceSpec = { name: 'gateway', port: 3000 };
+
+/** The gateway's upstream map for services on this machine. */
+export function localUpstreams(services: readonly ServiceSpec[] = SERVICES): string {
+  return services.map((service) => `${service.name}=http://127.0.0.1:${service.port}`).join(',');
+}
 
 export function serviceEntry(service: string, entry: 'main' | 'migrate'): string {
   return path.join(REPO_ROOT, 'dist', 'apps', service, 'src', `${entry}.js`);

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { databaseUrl, kafkaScript, runMigrations, SERVICES, spawnService } from './platform.js';
+import { databaseUrl, GATEWAY, kafkaScript, localUpstreams, runMigrations, SERVICES, spawnService, type ServiceSpec } from './platform.js';
 
 /**
  * `npm start`: the whole platform on this machine. Starts a local Kafka broker when none answers,
@@ -10,22 +10,29 @@ const localBroker = /^(127\.0\.0\.1|localhost):\d+$/.exec(brokers);
 if (localBroker) kafkaScript('start', { KAFKA_PORT: brokers.split(':')[1] });
 
 const children: ChildProcess[] = [];
-for (const service of SERVICES) {
-  const env = {
-    NODE_ENV: process.env.NODE_ENV ?? 'development',
-    KAFKA_BROKERS: brokers,
-    DATABASE_URL: process.env[`${service.name.toUpperCase()}_DATABASE_URL`] ?? databaseUrl(service.database),
-    PORT: String(service.port),
-  };
-  runMigrations(service.name, env);
-  const child = spawnService(service.name, env);
+function run(service: ServiceSpec, env: NodeJS.ProcessEnv): void {
+  const child = spawnService(service.name, { NODE_ENV: process.env.NODE_ENV ?? 'development', PORT: String(service.port), ...env });
   child.on('exit', (code, signal) => {
     console.error(`[start] ${service.name} exited (${signal ?? code})`);
     if (!stopping) shutdown(1);
   });
   children.push(child);
 }
-console.error(`[start] running: ${SERVICES.map((s) => `${s.name} http://127.0.0.1:${s.port}/docs`).join(', ')}`);
+
+for (const service of SERVICES) {
+  const env = {
+    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    KAFKA_BROKERS: brokers,
+    DATABASE_URL: process.env[`${service.name.toUpperCase()}_DATABASE_URL`] ?? databaseUrl(service.database ?? service.name),
+  };
+  if (service.database) runMigrations(service.name, env);
+  run(service, env);
+}
+run(GATEWAY, { GATEWAY_UPSTREAMS: process.env.GATEWAY_UPSTREAMS ?? localUpstreams() });
+console.error(
+  `[start] front ends: http://127.0.0.1:${GATEWAY.port}/api/v1 (docs: http://127.0.0.1:${GATEWAY.port}/docs); ` +
+    `services: ${SERVICES.map((s) => `${s.name} :${s.port}`).join(', ')}`,
+);
 
 let stopping = false;
 function shutdown(code: number): void {

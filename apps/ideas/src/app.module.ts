@@ -1,13 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '#ikm/auth';
+import { authOptionsOf } from '#ikm/config';
 import { IDEA_TOPIC } from '#ikm/contracts';
-import { HealthModule } from '#ikm/http';
-import { MessagingModule } from '#ikm/messaging';
+import { databaseHealth, HEALTH_INDICATORS, HealthModule } from '#ikm/http';
+import { KafkaHealth, MessagingModule } from '#ikm/messaging';
 import { httpLoggerParams } from '#ikm/observability';
 import { serviceDataSourceOptions } from '#ikm/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
 import { SERVICE_NAME, type IdeasConfig } from './config.js';
 import { ideasDataSourceOptions } from './data-source.js';
 import { IdeaModule } from './idea/idea.module.js';
@@ -20,11 +22,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(httpLoggerParams(SERVICE_NAME, config.LOG_LEVEL)),
         TypeOrmModule.forRoot(serviceDataSourceOptions(ideasDataSourceOptions(config.DATABASE_URL))),
-        AuthModule.forRoot({
-          secret: config.AUTH_JWT_SECRET,
-          issuer: config.AUTH_JWT_ISSUER,
-          audience: config.AUTH_JWT_AUDIENCE,
-        }),
+        AuthModule.forRoot(authOptionsOf(config)),
         MessagingModule.forRoot({
           serviceName: SERVICE_NAME,
           brokers: config.KAFKA_BROKERS,
@@ -32,7 +30,11 @@ export class AppModule {
           logger,
           produces: [IDEA_TOPIC],
         }),
-        HealthModule.forRoot(),
+        HealthModule.forRoot({
+          provide: HEALTH_INDICATORS,
+          useFactory: (dataSource: DataSource, kafka: KafkaHealth) => [databaseHealth(dataSource), kafka],
+          inject: [DataSource, KafkaHealth],
+        }),
         IdeaModule,
       ],
     };

@@ -9,6 +9,7 @@ const logger = createLogger(SERVICE_NAME, config.LOG_LEVEL);
 
 const app = await createHttpApp(AppModule.register(config, logger), {
   logger,
+  globalPrefix: SERVICE_NAME,
   openApi: {
     title: 'IKM ideas',
     description: 'Ideas from draft to submission: create, edit your drafts, submit, read and list.',

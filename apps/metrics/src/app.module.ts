@@ -1,12 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '#ikm/auth';
-import { HealthModule } from '#ikm/http';
-import { MessagingModule } from '#ikm/messaging';
+import { authOptionsOf } from '#ikm/config';
+import { databaseHealth, HEALTH_INDICATORS, HealthModule } from '#ikm/http';
+import { KafkaHealth, MessagingModule } from '#ikm/messaging';
 import { httpLoggerParams } from '#ikm/observability';
 import { serviceDataSourceOptions } from '#ikm/persistence';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
 import { SERVICE_NAME, type MetricsConfig } from './config.js';
 import { metricsDataSourceOptions } from './data-source.js';
 import { FunnelModule } from './funnel/funnel.module.js';
@@ -20,11 +22,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(httpLoggerParams(SERVICE_NAME, config.LOG_LEVEL)),
         TypeOrmModule.forRoot(serviceDataSourceOptions(metricsDataSourceOptions(config.DATABASE_URL))),
-        AuthModule.forRoot({
-          secret: config.AUTH_JWT_SECRET,
-          issuer: config.AUTH_JWT_ISSUER,
-          audience: config.AUTH_JWT_AUDIENCE,
-        }),
+        AuthModule.forRoot(authOptionsOf(config)),
         MessagingModule.forRoot({
           serviceName: SERVICE_NAME,
           brokers: config.KAFKA_BROKERS,
@@ -32,7 +30,11 @@ export class AppModule {
           logger,
           produces: [],
         }),
-        HealthModule.forRoot(),
+        HealthModule.forRoot({
+          provide: HEALTH_INDICATORS,
+          useFactory: (dataSource: DataSource, kafka: KafkaHealth) => [databaseHealth(dataSource), kafka],
+          inject: [DataSource, KafkaHealth],
+        }),
         FunnelModule,
         IdeaModule,
       ],

@@ -12,6 +12,7 @@ const logger = createLogger(SERVICE_NAME, config.LOG_LEVEL);
 
 const app = await createHttpApp(AppModule.register(config, logger), {
   logger,
+  globalPrefix: SERVICE_NAME,
   openApi: {
     title: 'IKM metrics',
     description: 'Results reporting: the innovation funnel, fed by the platform’s events.',

@@ -20,7 +20,7 @@ let token: string;
 type Funnel = Record<string, number>;
 
 async function funnel(): Promise<Funnel> {
-  const response = await request(metrics.baseUrl).get('/funnel').set('authorization', `Bearer ${token}`);
+  const response = await request(metrics.baseUrl).get('/metrics/funnel').set('authorization', `Bearer ${token}`);
   expect(response.status).toBe(200);
   return Object.fromEntries(response.body.stages.map((stage: { status: string; ideas: number }) => [stage.status, stage.ideas]));
 }

@@ -1,10 +1,12 @@
-import { errors, jwtVerify, type JWTPayload } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { z } from 'zod';
 import { ROLES, type AuthenticatedUser } from './authenticated-user.js';
 
 export interface JwtVerifierOptions {
-  /** Development: HS256 shared secret (at least 32 bytes). */
-  secret: string;
+  /** Production: the identity provider's JWKS; tokens must then be RS256. */
+  jwksUrl?: string;
+  /** Development: HS256 shared secret (at least 32 bytes). Ignored when jwksUrl is set. */
+  secret?: string;
   issuer?: string;
   audience?: string;
   clockToleranceSeconds?: number;
@@ -24,24 +26,41 @@ const Claims = z.object({
   region: z.string().optional(),
 });
 
-/** Verifies a bearer token with the algorithm pinned, so `alg: none` and algorithm swaps are refused. */
+/**
+ * Verifies bearer tokens with exactly one algorithm: RS256 against the JWKS in production, HS256 with
+ * the shared secret in development. Pinning it refuses `alg: none` and RS/HS confusion (an HS256 token
+ * "signed" with the public key). Keys are cached and refetched when an unknown `kid` appears, so the
+ * identity provider can rotate them.
+ */
 export class JwtVerifier {
-  private readonly key: Uint8Array;
+  private readonly key: Uint8Array | JWTVerifyGetKey;
+  private readonly algorithm: 'RS256' | 'HS256';
 
   constructor(private readonly options: JwtVerifierOptions) {
-    this.key = new TextEncoder().encode(options.secret);
+    if (options.jwksUrl) {
+      this.key = createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000, timeoutDuration: 5_000 });
+      this.algorithm = 'RS256';
+    } else if (options.secret) {
+      this.key = new TextEncoder().encode(options.secret);
+      this.algorithm = 'HS256';
+    } else {
+      throw new Error('JwtVerifier needs a JWKS URL or a secret');
+    }
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, {
-        algorithms: ['HS256'],
+      const options = {
+        algorithms: [this.algorithm],
         issuer: this.options.issuer,
         audience: this.options.audience,
         clockTolerance: this.options.clockToleranceSeconds ?? 30,
         requiredClaims: ['sub', 'exp'],
-      }));
+      };
+      // jose's overloads differ by key kind; both branches verify with the same options.
+      ({ payload } =
+        this.key instanceof Uint8Array ? await jwtVerify(token, this.key, options) : await jwtVerify(token, this.key, options));
     } catch (error) {
       const reason = error instanceof errors.JOSEError ? error.code : 'ERR_INVALID_TOKEN';
       throw new InvalidTokenError(`invalid bearer token (${reason})`);

@@ -1,6 +1,7 @@
-import { cleanEnv, makeValidator, port, str, url, type CleanedEnv } from 'envalid';
+import { cleanEnv, makeValidator, port, str, url } from 'envalid';
 
 const DEVELOPMENT_JWT_SECRET = 'ikm-development-secret-change-me-0123456789';
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 /** HS256 needs a key at least as long as its hash output (RFC 7518, 3.2). */
 const jwtSecret = makeValidator<string>((value) => {
@@ -16,6 +17,20 @@ const brokerList = makeValidator<string[]>((value) => {
   return brokers;
 });
 
+/** Variables every HTTP process of the platform reads, the gateway included. */
+export function baseEnvSpecs(defaultPort: number) {
+  return {
+    NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
+    HOST: str({ default: '127.0.0.1', desc: 'interface to listen on' }),
+    PORT: port({ default: defaultPort }),
+    AUTH_JWKS_URL: url({ default: undefined, desc: 'JWKS of the identity provider (production, RS256)' }),
+    AUTH_JWT_SECRET: jwtSecret({ default: undefined, devDefault: DEVELOPMENT_JWT_SECRET, desc: 'HS256 secret (development)' }),
+    AUTH_JWT_ISSUER: str({ default: undefined }),
+    AUTH_JWT_AUDIENCE: str({ default: undefined }),
+    LOG_LEVEL: str({ choices: LOG_LEVELS, default: 'info' }),
+  };
+}
+
 export interface ServiceDefaults {
   port: number;
   database: string;
@@ -27,25 +42,48 @@ export interface ServiceDefaults {
  * The same names are used by docker-compose.yml and the local launcher.
  */
 export function loadServiceConfig(defaults: ServiceDefaults, env: NodeJS.ProcessEnv = process.env) {
-  return cleanEnv(env, {
-    NODE_ENV: str({ choices: ['development', 'test', 'production'], default: 'development' }),
-    HOST: str({ default: '127.0.0.1', desc: 'interface to listen on' }),
-    PORT: port({ default: defaults.port }),
-    DATABASE_URL: url({ default: `postgres://postgres@127.0.0.1:5432/${defaults.database}` }),
-    KAFKA_BROKERS: brokerList({ default: ['127.0.0.1:9092'], desc: 'comma-separated host:port' }),
-    AUTH_JWT_SECRET: jwtSecret({ devDefault: DEVELOPMENT_JWT_SECRET, desc: 'HS256 secret (development)' }),
-    AUTH_JWT_ISSUER: str({ default: undefined }),
-    AUTH_JWT_AUDIENCE: str({ default: undefined }),
-    LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
-  });
+  return requireTokenVerification(
+    cleanEnv(env, {
+      ...baseEnvSpecs(defaults.port),
+      DATABASE_URL: url({ default: `postgres://postgres@127.0.0.1:5432/${defaults.database}` }),
+      KAFKA_BROKERS: brokerList({ default: ['127.0.0.1:9092'], desc: 'comma-separated host:port' }),
+    }),
+  );
 }
 
 /** What a service's migrate command needs: only its database, so it can run before secrets are issued. */
 export function loadMigrationConfig(defaults: ServiceDefaults, env: NodeJS.ProcessEnv = process.env) {
   return cleanEnv(env, {
     DATABASE_URL: url({ default: `postgres://postgres@127.0.0.1:5432/${defaults.database}` }),
-    LOG_LEVEL: str({ choices: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info' }),
+    LOG_LEVEL: str({ choices: LOG_LEVELS, default: 'info' }),
   });
 }
 
-export type ServiceConfig = ReturnType<typeof loadServiceConfig> & CleanedEnv<unknown>;
+interface AuthSettings {
+  AUTH_JWKS_URL?: string;
+  AUTH_JWT_SECRET?: string;
+  AUTH_JWT_ISSUER?: string;
+  AUTH_JWT_AUDIENCE?: string;
+}
+
+/** A rule across two variables, which envalid cannot express: one way to verify tokens must be set. */
+export function requireTokenVerification<C extends AuthSettings>(config: C): C {
+  if (!config.AUTH_JWKS_URL && !config.AUTH_JWT_SECRET) {
+    // Same shape and exit code as envalid's own report.
+    console.error('Invalid environment variables:\n    AUTH_JWKS_URL (production) or AUTH_JWT_SECRET (development) must be set\n\n Exiting with error code 1');
+    process.exit(1);
+  }
+  return config;
+}
+
+/** The token verification settings, as libs/auth's AuthModule takes them. */
+export function authOptionsOf(config: AuthSettings) {
+  return {
+    jwksUrl: config.AUTH_JWKS_URL,
+    secret: config.AUTH_JWT_SECRET,
+    issuer: config.AUTH_JWT_ISSUER,
+    audience: config.AUTH_JWT_AUDIENCE,
+  };
+}
+
+export type ServiceConfig = ReturnType<typeof loadServiceConfig>;

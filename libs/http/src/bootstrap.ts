@@ -1,22 +1,49 @@
+import helmet from '@fastify/helmet';
 import type { DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { correlationIdOf, CORRELATION_HEADER } from '#ikm/observability';
 import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { CorrelationInterceptor } from './correlation.interceptor.js';
-import { ProblemDetailsFilter, sendProblem, toProblem } from './problem-details.filter.js';
+import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { createValidationPipe } from './validation.js';
+
+export interface OpenApiInfo {
+  title: string;
+  description: string;
+  version: string;
+}
 
 export interface HttpAppOptions {
   logger: Logger;
+  /**
+   * Every route of a service lives under its name (`/ideas/...`, `/metrics/...`), so the gateway's
+   * `/api/v1/<service>/...` maps onto it by dropping `/api/v1`. Health probes stay at `/health/*`.
+   */
+  globalPrefix?: string;
   bodyLimitBytes?: number;
-  openApi: { title: string; description: string; version: string };
+  openApi: OpenApiInfo & {
+    /** Where Swagger UI loads its document from, when the app serves it itself (the gateway's merge). */
+    externalDocumentUrl?: string;
+  };
+  /** Origins a browser may call from; none means no CORS headers at all. */
+  corsOrigins?: string[];
 }
 
-/** One way to build every service's HTTP side: Fastify, validation, problem details, OpenAPI, logs. */
+export function openApiBase(info: OpenApiInfo): Omit<OpenAPIObject, 'paths'> {
+  return new DocumentBuilder()
+    .setTitle(info.title)
+    .setDescription(info.description)
+    .setVersion(info.version)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addSecurityRequirements('bearer')
+    .build();
+}
+
+/** One way to build every HTTP process: Fastify, validation, problem details, OpenAPI, logs, headers. */
 export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
@@ -24,13 +51,26 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
     genReqId: (req: IncomingMessage) => correlationIdOf(req),
     // Nest's logger (pino) already logs requests.
     logger: false,
+    trustProxy: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
   app.useLogger(app.get(NestPinoLogger));
   app.enableShutdownHooks();
+  if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(options.logger));
   app.useGlobalInterceptors(new CorrelationInterceptor());
+  // The only HTML served is Swagger UI, whose inline scripts a strict CSP would block; the other
+  // security headers (nosniff, frame denial, HSTS, referrer policy, ...) apply everywhere.
+  await app.register(helmet, { contentSecurityPolicy: false });
+  if (options.corsOrigins?.length) {
+    app.enableCors({
+      origin: options.corsOrigins,
+      allowedHeaders: ['authorization', 'content-type', 'if-match', CORRELATION_HEADER, 'traceparent'],
+      exposedHeaders: ['etag', 'location', CORRELATION_HEADER, 'retry-after'],
+      maxAge: 600,
+    });
+  }
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
@@ -38,14 +78,12 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
     done();
   });
 
-  const config = new DocumentBuilder()
-    .setTitle(options.openApi.title)
-    .setDescription(options.openApi.description)
-    .setVersion(options.openApi.version)
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-    .addSecurityRequirements('bearer')
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  const { externalDocumentUrl, ...info } = options.openApi;
+  const document = SwaggerModule.createDocument(app, openApiBase(info));
+  if (externalDocumentUrl) {
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/own-json', swaggerOptions: { url: externalDocumentUrl } });
+  } else {
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  }
   return app;
 }

@@ -1,9 +1,17 @@
-import { Controller, Get, HttpCode, Res, type DynamicModule, Module, Optional } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Module, Res, type DynamicModule, type Provider } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '#ikm/auth';
-import { KafkaHealth } from '#ikm/messaging';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
+
+/** One dependency a service reports on in /health/ready. */
+export interface HealthIndicator {
+  readonly name: string;
+  /** A critical dependency down makes the service not ready (503); any other makes it `degraded`. */
+  readonly critical: boolean;
+  check(): Promise<{ up: boolean; detail?: string }>;
+}
+
+export const HEALTH_INDICATORS = Symbol('HEALTH_INDICATORS');
 
 interface CheckResult {
   status: 'up' | 'down';
@@ -11,19 +19,12 @@ interface CheckResult {
   detail?: string;
 }
 
-/**
- * Liveness says the process answers; readiness says whether it can do its job. The database is
- * critical. Kafka is reported but not critical: writes still commit to the outbox and reads still
- * work while the broker is away, so taking the service out of rotation would only add an outage.
- */
+/** Liveness says the process answers; readiness says whether it can do its job, dependency by dependency. */
 @ApiTags('health')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly dataSource: DataSource,
-    @Optional() private readonly kafkaHealth?: KafkaHealth,
-  ) {}
+  constructor(@Inject(HEALTH_INDICATORS) private readonly indicators: HealthIndicator[]) {}
 
   @Get('live')
   @HttpCode(200)
@@ -36,35 +37,24 @@ export class HealthController {
   @ApiOkResponse({ description: 'Ready; `degraded` when a non-critical dependency is down.' })
   @ApiServiceUnavailableResponse({ description: 'A critical dependency is down.' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
-    const [database, kafka] = await Promise.all([this.checkDatabase(), this.checkKafka()]);
-    const checks: Record<string, CheckResult> = { database };
-    if (kafka) checks.kafka = kafka;
-    const results = Object.values(checks);
-    const criticalDown = results.some((check) => check.critical && check.status === 'down');
-    const anyDown = results.some((check) => check.status === 'down');
+    const results = await Promise.all(
+      this.indicators.map(async (indicator): Promise<[string, CheckResult]> => {
+        const { up, detail } = await indicator.check().catch((error: Error) => ({ up: false, detail: error.message }));
+        return [indicator.name, { status: up ? 'up' : 'down', critical: indicator.critical, ...(detail ? { detail } : {}) }];
+      }),
+    );
+    const checks = Object.fromEntries(results);
+    const down = results.filter(([, check]) => check.status === 'down');
+    const criticalDown = down.some(([, check]) => check.critical);
     void reply.status(criticalDown ? 503 : 200);
-    return { status: criticalDown ? 'down' : anyDown ? 'degraded' : 'ok', checks };
-  }
-
-  private async checkDatabase(): Promise<CheckResult> {
-    try {
-      await this.dataSource.query('SELECT 1');
-      return { status: 'up', critical: true };
-    } catch (error) {
-      return { status: 'down', critical: true, detail: (error as Error).message };
-    }
-  }
-
-  private async checkKafka(): Promise<CheckResult | undefined> {
-    if (!this.kafkaHealth) return undefined;
-    const { up, detail } = await this.kafkaHealth.check();
-    return { status: up ? 'up' : 'down', critical: false, detail };
+    return { status: criticalDown ? 'down' : down.length ? 'degraded' : 'ok', checks };
   }
 }
 
-@Module({ controllers: [HealthController] })
+@Module({})
 export class HealthModule {
-  static forRoot(): DynamicModule {
-    return { module: HealthModule };
+  /** `indicators` provides HEALTH_INDICATORS: usually a factory injecting the service's dependencies. */
+  static forRoot(indicators: Provider): DynamicModule {
+    return { module: HealthModule, controllers: [HealthController], providers: [indicators] };
   }
 }

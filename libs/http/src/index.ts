@@ -8,3 +8,4 @@ export * from './cursor.js';
 export * from './etag.js';
 export * from './uuid-param.pipe.js';
 export * from './text.validators.js';
+export * from './database-health.js';

@@ -1,7 +1,14 @@
 import type { Admin, Kafka } from 'kafkajs';
 
-/** Asks the broker for its cluster description, bounded in time so a health probe never hangs. */
+/**
+ * Asks the broker for its cluster description, bounded in time so a health probe never hangs.
+ * Not critical for readiness: writes still commit to the outbox and reads still work while the
+ * broker is away, so taking the service out of rotation would only add an outage.
+ */
 export class KafkaHealth {
+  readonly name = 'kafka';
+  readonly critical = false;
+
   private admin?: Admin;
 
   constructor(private readonly kafka: Kafka, private readonly timeoutMs = 2_000) {}

@@ -10,7 +10,7 @@ export default async function globalSetup(): Promise<void> {
   rmSync(TEST_LOG_DIR, { recursive: true, force: true });
   mkdirSync(TEST_LOG_DIR, { recursive: true });
   kafkaScript('start', KAFKA_SCRIPT_ENV);
-  for (const service of Object.values(TEST_SERVICES)) {
+  for (const service of Object.values(TEST_SERVICES).filter((candidate) => candidate.databaseUrl)) {
     await dropDatabase(service.databaseUrl);
     runMigrations(service.name, serviceEnv(service));
   }

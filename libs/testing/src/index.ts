@@ -3,3 +3,4 @@ export * from './service-process.js';
 export * from './test-environment.js';
 export * from './test-kafka.js';
 export * from './tokens.js';
+export * from './test-identity-provider.js';

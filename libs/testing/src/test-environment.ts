@@ -12,15 +12,20 @@ export const TEST_LOG_DIR = path.join(REPO_ROOT, '.run', 'test-logs');
 export const TEST_JWT_SECRET = 'ikm-test-secret-0123456789abcdef0123456789';
 
 export interface TestService {
-  name: 'ideas' | 'metrics';
+  name: 'ideas' | 'metrics' | 'gateway';
   port: number;
+  /** Empty for the gateway, which has no database. */
   databaseUrl: string;
 }
 
 export const TEST_SERVICES: Record<TestService['name'], TestService> = {
   ideas: { name: 'ideas', port: 13001, databaseUrl: databaseUrl('ikm_ideas_test') },
   metrics: { name: 'metrics', port: 13005, databaseUrl: databaseUrl('ikm_metrics_test') },
+  gateway: { name: 'gateway', port: 13000, databaseUrl: '' },
 };
+
+/** The gateway's upstream map pointing at the test services. */
+export const TEST_UPSTREAMS = `ideas=http://127.0.0.1:${TEST_SERVICES.ideas.port},metrics=http://127.0.0.1:${TEST_SERVICES.metrics.port}`;
 
 export const KAFKA_SCRIPT_ENV = { KAFKA_PORT: String(TEST_KAFKA_PORT), KAFKA_STATE_DIR: TEST_KAFKA_STATE_DIR };
 
@@ -32,6 +37,6 @@ export function serviceEnv(service: TestService): NodeJS.ProcessEnv {
     KAFKA_BROKERS: TEST_KAFKA_BROKERS,
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'debug',
-    KAFKAJS_NO_PARTITIONER_WARNING: '1',
+    GATEWAY_UPSTREAMS: TEST_UPSTREAMS,
   };
 }

@@ -11,7 +11,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, type AuthenticatedUser } from '#ikm/auth';
+import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { etagOf, uuidParam, versionFromIfMatch } from '#ikm/http';
 import type { FastifyReply } from 'fastify';
 import { CreateIdeaDto } from './dto/create-idea.dto.js';
@@ -34,7 +34,8 @@ function withEtag(reply: FastifyReply, idea: Idea): IdeaResponse {
 
 @ApiTags('ideas')
 @ApiUnauthorizedResponse({ description: 'No valid bearer token.' })
-@Controller('ideas')
+@ApiForbiddenResponse({ description: 'Writing needs an internal role (staff, reviewer, ...); constituents and reporting read.' })
+@Controller()
 export class IdeaController {
   constructor(
     private readonly createIdea: CreateIdeaUseCase,
@@ -45,6 +46,7 @@ export class IdeaController {
   ) {}
 
   @Post()
+  @Roles(...INTERNAL_ROLES)
   @ApiCreatedResponse({ type: IdeaResponse, description: 'The new draft.' })
   @ApiBadRequestResponse({ description: 'Invalid or unknown fields.' })
   async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateIdeaDto, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -68,6 +70,7 @@ export class IdeaController {
   }
 
   @Patch(':id')
+  @Roles(...INTERNAL_ROLES)
   @ApiHeader(ifMatchHeader)
   @ApiOkResponse({ type: IdeaResponse, description: 'The edited draft.' })
   @ApiForbiddenResponse({ description: 'Not the author.' })
@@ -85,6 +88,7 @@ export class IdeaController {
   }
 
   @Post(':id/submit')
+  @Roles(...INTERNAL_ROLES)
   @HttpCode(200)
   @ApiHeader(ifMatchHeader)
   @ApiOkResponse({ type: IdeaResponse, description: 'The submitted idea.' })

@@ -1,0 +1,45 @@
+import { baseEnvSpecs, requireTokenVerification } from '#ikm/config';
+import { cleanEnv, makeValidator, num, str } from 'envalid';
+import { parseUpstreams, type Upstream } from './upstreams/upstreams.js';
+
+export const SERVICE_NAME = 'gateway';
+
+/**
+ * Where each service lives. Adding a service to the gateway is one entry here (or in
+ * GATEWAY_UPSTREAMS, which replaces this map as a whole: `name=url,name=url`).
+ */
+const DEFAULT_UPSTREAMS = ['ideas=http://127.0.0.1:3001', 'metrics=http://127.0.0.1:3005'].join(',');
+
+const upstreamMap = makeValidator<Upstream[]>((value) => parseUpstreams(value));
+const originList = makeValidator<string[]>((value) => {
+  const origins = value.split(',').map((origin) => origin.trim()).filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) throw new Error(`"${origin}" is not an origin like https://app.example.org`);
+  }
+  return origins;
+});
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
+  return requireTokenVerification(
+    cleanEnv(env, {
+      ...baseEnvSpecs(3000),
+      GATEWAY_UPSTREAMS: upstreamMap({ default: parseUpstreams(DEFAULT_UPSTREAMS), desc: 'name=url,name=url' }),
+      GATEWAY_UPSTREAM_TIMEOUT_MS: num({ default: 10_000, desc: 'an upstream slower than this gives a 504' }),
+      GATEWAY_BODY_LIMIT_BYTES: num({ default: 1_048_576 }),
+      CORS_ALLOWED_ORIGINS: originList({ default: [], desc: 'comma-separated origins allowed to call from a browser' }),
+      // Per window: a signed-in subject, and an IP without a valid token.
+      RATE_LIMIT_PER_SUBJECT: num({ default: 600 }),
+      RATE_LIMIT_PER_IP: num({ default: 120 }),
+      RATE_LIMIT_WINDOW: str({ default: '1 minute' }),
+    }),
+  );
+}
+
+export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
+
+export const OPEN_API_INFO = {
+  title: 'IKM platform API',
+  description:
+    'One entry point for front ends: every service under /api/v1/<service>/. Send `Authorization: Bearer <token>` from the identity provider.',
+  version: '1',
+};

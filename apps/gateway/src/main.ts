@@ -1,0 +1,35 @@
+import 'reflect-metadata';
+import { JwtVerifier } from '#ikm/auth';
+import { createHttpApp } from '#ikm/http';
+import { createLogger } from '#ikm/observability';
+import { GatewayModule } from './app.module.js';
+import { loadGatewayConfig, OPEN_API_INFO, SERVICE_NAME } from './config.js';
+import { registerRateLimit } from './limits/rate-limit.js';
+import { proxyRoutes } from './proxy/proxy.plugin.js';
+
+const config = loadGatewayConfig();
+const logger = createLogger(SERVICE_NAME, config.LOG_LEVEL);
+
+const app = await createHttpApp(GatewayModule.register(config, logger), {
+  logger,
+  bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
+  openApi: { ...OPEN_API_INFO, externalDocumentUrl: '/docs-json' },
+  corsOrigins: config.CORS_ALLOWED_ORIGINS,
+});
+// Registered before the routes so that the limit applies to every one of them.
+await registerRateLimit(app.getHttpAdapter().getInstance(), {
+  verifier: app.get(JwtVerifier),
+  perSubject: config.RATE_LIMIT_PER_SUBJECT,
+  perIp: config.RATE_LIMIT_PER_IP,
+  window: config.RATE_LIMIT_WINDOW,
+});
+await app.register(
+  proxyRoutes({
+    upstreams: config.GATEWAY_UPSTREAMS,
+    timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
+    bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
+    logger,
+  }),
+);
+await app.listen({ port: config.PORT, host: config.HOST });
+logger.info({ port: config.PORT, upstreams: config.GATEWAY_UPSTREAMS }, 'gateway listening');

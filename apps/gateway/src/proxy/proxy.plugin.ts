@@ -1,0 +1,107 @@
+import replyFrom from '@fastify/reply-from';
+import { problemType, sendProblem, toProblem } from '#ikm/http';
+import { correlationIdOf, CORRELATION_HEADER } from '#ikm/observability';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
+import { Transform, type TransformCallback } from 'node:stream';
+import type { Logger } from 'pino';
+import { API_PREFIX, type Upstream } from '../upstreams/upstreams.js';
+import { traceparentFor } from './trace-context.js';
+import { upstreamProblem } from './upstream-problem.js';
+
+export interface ProxyOptions {
+  upstreams: Upstream[];
+  timeoutMs: number;
+  bodyLimitBytes: number;
+  logger: Logger;
+}
+
+class PayloadTooLargeError extends Error {
+  readonly statusCode = 413;
+}
+
+/** Passes the body through as it arrives, failing once it grows past the limit (for chunked bodies). */
+function limitedStream(limit: number): Transform {
+  let seen = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      seen += chunk.length;
+      if (seen > limit) callback(new PayloadTooLargeError(`Request body is larger than ${limit} bytes`));
+      else callback(null, chunk);
+    },
+  });
+}
+
+/**
+ * `/api/v1/<service>/...` is forwarded to the service's `/<service>/...` with the body streamed, not
+ * buffered. The caller's Authorization is passed on (each service verifies it itself), with the
+ * request id and a W3C traceparent. An upstream that is down or slow becomes a 503 or 504 problem
+ * naming it, within the configured timeout.
+ */
+export function proxyRoutes(options: ProxyOptions) {
+  const upstreams = new Map(options.upstreams.map((upstream) => [upstream.name, upstream]));
+
+  return async function register(instance: FastifyInstance): Promise<void> {
+    await instance.register(replyFrom, {
+      undici: { connections: 128, pipelining: 1, keepAliveTimeout: 30_000, headersTimeout: options.timeoutMs },
+      disableRequestLogging: true,
+    });
+    // The proxy never parses bodies: whatever the content type, it streams them on.
+    instance.removeAllContentTypeParsers();
+    instance.addContentTypeParser('*', (_request, payload, done) => done(null, payload.pipe(limitedStream(options.bodyLimitBytes))));
+    instance.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url, options.logger)));
+
+    instance.addHook('onRequest', async (request, reply) => {
+      const declared = Number(request.headers['content-length'] ?? 0);
+      if (declared > options.bodyLimitBytes) {
+        sendProblem(reply, {
+          type: problemType('payload-too-large'),
+          title: 'payload too large',
+          status: 413,
+          detail: `Request body is larger than ${options.bodyLimitBytes} bytes.`,
+          instance: request.url,
+        });
+      }
+    });
+
+    const forward = (request: FastifyRequest<{ Params: { service: string } }>, reply: FastifyReply) => {
+      const upstream = upstreams.get(request.params.service);
+      if (!upstream) {
+        return sendProblem(reply, {
+          type: problemType('not-found'),
+          title: 'not found',
+          status: 404,
+          detail: `No service is called ${request.params.service}; known: ${[...upstreams.keys()].join(', ')}.`,
+          instance: request.url,
+        });
+      }
+      return reply.from(`${upstream.url}${request.url.slice(API_PREFIX.length)}`, {
+        timeout: options.timeoutMs,
+        // reply-from would retry a GET answered with 503 for minutes; the caller decides instead.
+        retryDelay: () => null,
+        rewriteRequestHeaders: (_incoming, headers) => forwardedHeaders(request, headers),
+        rewriteHeaders: (headers) => publicHeaders(headers),
+        onError: (_failed, { error }) => sendProblem(reply, upstreamProblem(upstream.name, error, request.url, options.timeoutMs)),
+      });
+    };
+    instance.all(`${API_PREFIX}/:service`, forward);
+    instance.all(`${API_PREFIX}/:service/*`, forward);
+  };
+}
+
+function forwardedHeaders(request: FastifyRequest, headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  return {
+    ...headers,
+    [CORRELATION_HEADER]: correlationIdOf(request.raw),
+    traceparent: traceparentFor(headers.traceparent),
+    'x-forwarded-for': [headers['x-forwarded-for'], request.ip].filter(Boolean).join(', '),
+    'x-forwarded-proto': request.protocol,
+  };
+}
+
+/** Links a service gives (`Location: /ideas/<id>`) are rewritten to the gateway's paths. */
+function publicHeaders(headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const location = headers.location;
+  if (typeof location === 'string' && location.startsWith('/')) return { ...headers, location: `${API_PREFIX}${location}` };
+  return headers;
+}
