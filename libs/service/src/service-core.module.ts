@@ -1,0 +1,50 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '#ikm/auth';
+import { authOptionsOf, type ServiceConfig } from '#ikm/config';
+import { databaseHealth, HEALTH_INDICATORS, HealthModule } from '#ikm/http';
+import { KafkaHealth, MessagingModule } from '#ikm/messaging';
+import { httpLoggerParams } from '#ikm/observability';
+import { serviceDataSourceOptions, type ServiceDataSourceOptions } from '#ikm/persistence';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+
+export interface ServiceCoreOptions {
+  serviceName: string;
+  config: ServiceConfig;
+  logger: Logger;
+  dataSource: ServiceDataSourceOptions;
+  /** Topics the service publishes to through its outbox. */
+  produces: string[];
+}
+
+/**
+ * What every stateful service runs on: request logs, its own database, token verification on every
+ * route, the outbox relay and Kafka client, and health probes for the database and Kafka.
+ */
+@Module({})
+export class ServiceCoreModule {
+  static forRoot({ serviceName, config, logger, dataSource, produces }: ServiceCoreOptions): DynamicModule {
+    return {
+      module: ServiceCoreModule,
+      imports: [
+        LoggerModule.forRoot(httpLoggerParams(serviceName, config.LOG_LEVEL)),
+        TypeOrmModule.forRoot(serviceDataSourceOptions(dataSource)),
+        AuthModule.forRoot(authOptionsOf(config)),
+        MessagingModule.forRoot({
+          serviceName,
+          brokers: config.KAFKA_BROKERS,
+          databaseUrl: config.DATABASE_URL,
+          logger,
+          produces,
+        }),
+        HealthModule.forRoot({
+          provide: HEALTH_INDICATORS,
+          useFactory: (source: DataSource, kafka: KafkaHealth) => [databaseHealth(source), kafka],
+          inject: [DataSource, KafkaHealth],
+        }),
+      ],
+    };
+  }
+}
