@@ -2,20 +2,20 @@ import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import pg from 'pg';
 import request from 'supertest';
-import { ServiceProcess, TEST_AUDIENCE, TEST_ISSUER, TEST_SERVICES, TestIdentityProvider } from '#ikm/testing';
+import { ServiceProcess, TEST_AUDIENCE, TEST_ISSUER, TEST_SERVICES, TestIdentityProvider, testPort } from '#ikm/testing';
 
 /**
  * The platform as a front end sees it: one origin, RS256 tokens from the identity provider's JWKS,
  * every service verifying the token and the object's ownership itself.
  */
-const idp = new TestIdentityProvider(13020);
+const idp = new TestIdentityProvider(testPort(13020));
 const ideas = new ServiceProcess(TEST_SERVICES.ideas, idp.serviceEnv());
 const metrics = new ServiceProcess(TEST_SERVICES.metrics, idp.serviceEnv());
 const gateway = new ServiceProcess(TEST_SERVICES.gateway, { ...idp.serviceEnv(), CORS_ALLOWED_ORIGINS: 'https://app.ikm.test' });
 /** A second gateway with tight limits, a service that is down and one that is slow. */
-const STRICT_PORT = 13010;
-const SLOW_PORT = 13011;
-const DOWN_PORT = 13012;
+const STRICT_PORT = testPort(13010);
+const SLOW_PORT = testPort(13011);
+const DOWN_PORT = testPort(13012);
 const strictGateway = new ServiceProcess(
   { name: 'gateway', port: STRICT_PORT, databaseUrl: '' },
   {

@@ -4,8 +4,20 @@ import { databaseUrl, REPO_ROOT } from '../../../scripts/platform.js';
 /**
  * The end-to-end tests own their infrastructure: a Kafka broker on its own port and state directory
  * (so a test can stop and restart it without touching a developer's broker) and their own databases.
+ * IKM_TEST_INSTANCE=N (default 0) shifts every port by 100·N and suffixes the databases, so that two
+ * checkouts can run their suites side by side on one machine.
  */
-export const TEST_KAFKA_PORT = 19092;
+const INSTANCE = Number(process.env.IKM_TEST_INSTANCE ?? 0);
+
+export function testPort(base: number): number {
+  return base + 100 * INSTANCE;
+}
+
+function testDatabase(name: string): string {
+  return databaseUrl(INSTANCE ? `${name}_${INSTANCE}` : name);
+}
+
+export const TEST_KAFKA_PORT = testPort(19092);
 export const TEST_KAFKA_STATE_DIR = path.join(REPO_ROOT, '.run', 'kafka-test');
 export const TEST_KAFKA_BROKERS = `127.0.0.1:${TEST_KAFKA_PORT}`;
 export const TEST_LOG_DIR = path.join(REPO_ROOT, '.run', 'test-logs');
@@ -19,9 +31,9 @@ export interface TestService {
 }
 
 export const TEST_SERVICES: Record<TestService['name'], TestService> = {
-  ideas: { name: 'ideas', port: 13001, databaseUrl: databaseUrl('ikm_ideas_test') },
-  metrics: { name: 'metrics', port: 13005, databaseUrl: databaseUrl('ikm_metrics_test') },
-  gateway: { name: 'gateway', port: 13000, databaseUrl: '' },
+  ideas: { name: 'ideas', port: testPort(13001), databaseUrl: testDatabase('ikm_ideas_test') },
+  metrics: { name: 'metrics', port: testPort(13005), databaseUrl: testDatabase('ikm_metrics_test') },
+  gateway: { name: 'gateway', port: testPort(13000), databaseUrl: '' },
 };
 
 /** The gateway's upstream map pointing at the test services. */
