@@ -5,6 +5,7 @@ import { SERVICE_NAME, type MetricsConfig } from './config.js';
 import { metricsDataSourceOptions } from './data-source.js';
 import { FunnelModule } from './funnel/funnel.module.js';
 import { IdeaModule } from './idea/idea.module.js';
+import { ReplayModule } from './replay/replay.module.js';
 
 @Module({})
 export class AppModule {
@@ -21,6 +22,7 @@ export class AppModule {
         }),
         FunnelModule,
         IdeaModule,
+        ReplayModule,
       ],
     };
   }

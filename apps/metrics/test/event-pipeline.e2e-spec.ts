@@ -259,3 +259,16 @@ describe('metrics stopped in the middle of a stream', () => {
     await expectEachCountedOnce(ids, before);
   });
 });
+
+it('rebuilds its projections from the event log to the same numbers', async () => {
+  await waitUntilCaughtUp();
+  const before = await funnel();
+  const { rows } = await metricsDb.query(`SELECT count(*) AS count FROM event_log`);
+  const staff = await request(metrics.baseUrl).post('/metrics/projections/rebuild').set('authorization', `Bearer ${token}`);
+  expect(staff.status).toBe(403);
+  const admin = await tokenFor('metrics-admin', ['ikmu_admin']);
+  const response = await request(metrics.baseUrl).post('/metrics/projections/rebuild').set('authorization', `Bearer ${admin}`);
+  expect(response.status).toBe(200);
+  expect(response.body).toMatchObject({ events: Number(rows[0].count), projections: ['funnel'] });
+  expect(await funnel()).toEqual(before);
+});

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IdeaCreatedV1, IdeaSubmittedV1, type EventData, type IdeaStatus } from '#ikm/contracts';
-import type { ConsumedEvent } from '#ikm/messaging';
 import type { EntityManager } from 'typeorm';
+import type { LoggedEvent, Projection } from '../projection/projection.js';
 
 interface StageChange {
   ideaId: string;
@@ -11,7 +11,7 @@ interface StageChange {
 }
 
 /** Which idea events move an idea to a funnel stage, and to which. */
-function stageChangeOf(event: ConsumedEvent): StageChange | undefined {
+function stageChangeOf(event: LoggedEvent): StageChange | undefined {
   switch (event.type) {
     case IdeaCreatedV1.type: {
       const data = event.data as EventData<typeof IdeaCreatedV1>;
@@ -31,8 +31,11 @@ function stageChangeOf(event: ConsumedEvent): StageChange | undefined {
  * is stored (by the idea's version), so a replayed or late event can never move an idea backwards.
  */
 @Injectable()
-export class FunnelProjection {
-  async apply(manager: EntityManager, event: ConsumedEvent): Promise<void> {
+export class FunnelProjection implements Projection {
+  readonly name = 'funnel';
+  readonly tables = ['funnel_ideas'];
+
+  async apply(manager: EntityManager, event: LoggedEvent): Promise<void> {
     const change = stageChangeOf(event);
     if (!change) return;
     await manager.query(

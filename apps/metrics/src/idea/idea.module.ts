@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
-import { EventLogRepository } from '../event-log/event-log.repository.js';
-import { FunnelModule } from '../funnel/funnel.module.js';
+import { EventLogModule } from '../event-log/event-log.module.js';
 import { IdeaConsumer } from './idea.consumer.js';
-import { RecordIdeaEventUseCase } from './use-cases/record-idea-event.use-case.js';
 
 @Module({
-  imports: [FunnelModule],
+  imports: [EventLogModule],
   controllers: [IdeaConsumer],
-  providers: [EventLogRepository, RecordIdeaEventUseCase],
 })
 export class IdeaModule {}

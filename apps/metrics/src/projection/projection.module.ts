@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { FunnelProjection } from '../funnel/funnel.projection.js';
+import { PROJECTIONS, type Projection } from './projection.js';
+
+/** Every projection of metrics, applied to each new event and rebuilt together. Add new ones here. */
+const PROJECTION_CLASSES = [FunnelProjection];
+
+@Module({
+  providers: [
+    ...PROJECTION_CLASSES,
+    {
+      provide: PROJECTIONS,
+      useFactory: (...projections: Projection[]) => projections,
+      inject: PROJECTION_CLASSES,
+    },
+  ],
+  exports: [PROJECTIONS],
+})
+export class ProjectionModule {}

@@ -1,0 +1,25 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Roles } from '#ikm/auth';
+import { RebuildProjectionsUseCase } from './use-cases/rebuild-projections.use-case.js';
+
+class RebuildResponse {
+  @ApiProperty({ description: 'Events replayed.' }) events: number;
+  @ApiProperty({ type: [String] }) projections: string[];
+  @ApiProperty() durationMs: number;
+}
+
+@ApiTags('projections')
+@ApiForbiddenResponse({ description: 'Only ikmu_admin rebuilds projections.' })
+@Roles('ikmu_admin')
+@Controller('projections')
+export class ReplayController {
+  constructor(private readonly rebuildProjections: RebuildProjectionsUseCase) {}
+
+  @Post('rebuild')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RebuildResponse, description: 'Every projection dropped and replayed from the event log.' })
+  rebuild(): Promise<RebuildResponse> {
+    return this.rebuildProjections.execute();
+  }
+}
