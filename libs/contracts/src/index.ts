@@ -1,3 +1,4 @@
 export * from './event-contract.js';
 export * from './ideas.events.js';
+export * from './knowledge.events.js';
 export * from './registry.js';
