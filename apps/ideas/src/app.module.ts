@@ -1,10 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { IDEA_TOPIC } from '#ikm/contracts';
+import { CHALLENGE_TOPIC, COMMENT_TOPIC, EXPERIMENT_TOPIC, IDEA_TOPIC } from '#ikm/contracts';
 import { ServiceCoreModule } from '#ikm/service';
 import type { Logger } from 'pino';
+import { BenefitModule } from './benefit/benefit.module.js';
+import { ChallengeModule } from './challenge/challenge.module.js';
+import { CommentModule } from './comment/comment.module.js';
 import { SERVICE_NAME, type IdeasConfig } from './config.js';
 import { ideasDataSourceOptions } from './data-source.js';
+import { EngagementModule } from './engagement/engagement.module.js';
+import { ExperimentModule } from './experiment/experiment.module.js';
 import { IdeaModule } from './idea/idea.module.js';
+import { KnowledgeAssetModule } from './knowledge-asset/knowledge-asset.module.js';
+import { ReviewModule } from './review/review.module.js';
 
 @Module({})
 export class AppModule {
@@ -17,9 +24,17 @@ export class AppModule {
           config,
           logger,
           dataSource: ideasDataSourceOptions(config.DATABASE_URL),
-          produces: [IDEA_TOPIC],
+          produces: [IDEA_TOPIC, CHALLENGE_TOPIC, EXPERIMENT_TOPIC, COMMENT_TOPIC],
         }),
+        // Static routes (/ideas/challenges) are matched before /ideas/:id whatever the order here.
+        ChallengeModule,
         IdeaModule,
+        EngagementModule,
+        CommentModule,
+        ReviewModule,
+        ExperimentModule,
+        BenefitModule,
+        KnowledgeAssetModule,
       ],
     };
   }

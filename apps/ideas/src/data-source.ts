@@ -1,13 +1,15 @@
-import { CreateOutbox1764190000000 } from '#ikm/messaging';
+import { CreateInbox1764190000001, CreateOutbox1764190000000 } from '#ikm/messaging';
 import type { ServiceDataSourceOptions } from '#ikm/persistence';
+import { Challenge } from './challenge/challenge.entity.js';
 import { Idea } from './idea/idea.entity.js';
 import { CreateIdeas1764200000000 } from './migrations/1764200000000-create-ideas.js';
+import { IdeasLifecycle1764230000000 } from './migrations/1764230000000-ideas-lifecycle.js';
 
 /** Entities and migrations of the ideas database, shared by the service and its migrate command. */
 export function ideasDataSourceOptions(url: string): ServiceDataSourceOptions {
   return {
     url,
-    entities: [Idea],
-    migrations: [CreateOutbox1764190000000, CreateIdeas1764200000000],
+    entities: [Idea, Challenge],
+    migrations: [CreateOutbox1764190000000, CreateIdeas1764200000000, CreateInbox1764190000001, IdeasLifecycle1764230000000],
   };
 }

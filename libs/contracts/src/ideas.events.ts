@@ -53,7 +53,7 @@ export const IdeaCreatedV1 = defineEvent(
     problem: z.string(),
     proposal: z.string(),
     themes: z.array(z.string()),
-    expectedBenefits: expectedBenefits.optional(),
+    expectedBenefits: expectedBenefits.nullable().optional(),
     knowledgeAssetIds: z.array(z.string()).optional(),
     authorId: z.string().min(1),
     status: z.literal('draft'),
@@ -72,7 +72,7 @@ export const IdeaUpdatedV1 = defineEvent(
         proposal: z.string(),
         themes: z.array(z.string()),
         challengeId: z.uuid().nullable(),
-        expectedBenefits: expectedBenefits,
+        expectedBenefits: expectedBenefits.nullable(),
         knowledgeAssetIds: z.array(z.string()),
       })
       .partial(),

@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { InvalidRequestException } from './validation.js';
 
-/** Position after the last item of a page, for keyset pagination on (createdAt DESC, id DESC). */
+/**
+ * Position after the last item of a page, for keyset pagination on (sort key, id): the sort key is a
+ * timestamp or a number, the id breaks ties.
+ */
 export interface KeysetCursor {
-  createdAt: string;
+  key: string | number;
   id: string;
 }
 
-const CursorSchema = z.object({ createdAt: z.iso.datetime(), id: z.uuid() });
+const CursorSchema = z.object({ key: z.union([z.iso.datetime(), z.number()]), id: z.uuid() });
 
 /** Opaque to clients: base64url of JSON, so its shape can change without breaking them. */
 export function encodeCursor(cursor: KeysetCursor): string {

@@ -14,22 +14,31 @@ import {
 import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { etagOf, uuidParam, versionFromIfMatch } from '#ikm/http';
 import type { FastifyReply } from 'fastify';
+import { SimilarWorkResponse } from './dto/idea.response.js';
 import { CreateIdeaDto } from './dto/create-idea.dto.js';
-import { IdeaPageResponse, IdeaResponse } from './dto/idea.response.js';
+import { IdeaPageResponse, IdeaResponse, TransitionResponse } from './dto/idea.response.js';
 import { ListIdeasQuery } from './dto/list-ideas.query.js';
+import { InviteCoauthorDto, TransitionIdeaDto } from './dto/transition-idea.dto.js';
 import { UpdateIdeaDto } from './dto/update-idea.dto.js';
 import type { Idea } from './idea.entity.js';
 import { CreateIdeaUseCase } from './use-cases/create-idea.use-case.js';
+import { FindSimilarWorkUseCase } from './use-cases/find-similar-work.use-case.js';
+import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
 import { GetIdeaUseCase } from './use-cases/get-idea.use-case.js';
 import { ListIdeasUseCase } from './use-cases/list-ideas.use-case.js';
-import { SubmitIdeaUseCase } from './use-cases/submit-idea.use-case.js';
+import { ManageTeamUseCase } from './use-cases/manage-team.use-case.js';
+import { TransitionIdeaUseCase } from './use-cases/transition-idea.use-case.js';
 import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
 
 const ifMatchHeader = { name: 'If-Match', required: false, description: 'ETag of the version you changed.' };
 
-function withEtag(reply: FastifyReply, idea: Idea): IdeaResponse {
+function viewerOf(user: AuthenticatedUser) {
+  return { userId: user.sub, roles: user.roles };
+}
+
+function withEtag(reply: FastifyReply, idea: Idea, user: AuthenticatedUser, extra?: Pick<IdeaResponse, 'similarWork'>): IdeaResponse {
   void reply.header('etag', etagOf(idea.version));
-  return IdeaResponse.of(idea);
+  return IdeaResponse.of(idea, viewerOf(user), extra?.similarWork);
 }
 
 @ApiTags('ideas')
@@ -40,40 +49,53 @@ export class IdeaController {
   constructor(
     private readonly createIdea: CreateIdeaUseCase,
     private readonly updateDraft: UpdateDraftUseCase,
-    private readonly submitIdea: SubmitIdeaUseCase,
+    private readonly transitionIdea: TransitionIdeaUseCase,
+    private readonly manageTeam: ManageTeamUseCase,
     private readonly getIdea: GetIdeaUseCase,
+    private readonly getHistory: GetHistoryUseCase,
     private readonly listIdeas: ListIdeasUseCase,
+    private readonly findSimilarWork: FindSimilarWorkUseCase,
   ) {}
 
   @Post()
   @Roles(...INTERNAL_ROLES)
-  @ApiCreatedResponse({ type: IdeaResponse, description: 'The new draft.' })
-  @ApiBadRequestResponse({ description: 'Invalid or unknown fields.' })
+  @ApiCreatedResponse({ type: IdeaResponse, description: 'The new draft; its team is its author.' })
+  @ApiBadRequestResponse({ description: 'Invalid or unknown fields, or an unknown challengeId.' })
   async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateIdeaDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    const idea = await this.createIdea.execute({ user, content: { ...body, themes: body.themes ?? [] } });
+    const idea = await this.createIdea.execute({
+      user,
+      content: {
+        title: body.title,
+        problem: body.problem,
+        proposal: body.proposal,
+        themes: body.themes ?? [],
+        challengeId: body.challengeId ?? null,
+        expectedBenefits: body.expectedBenefits ? { ...body.expectedBenefits } : null,
+        knowledgeAssetIds: body.knowledgeAssetIds ?? [],
+      },
+    });
     void reply.header('location', `/ideas/${idea.id}`);
-    return withEtag(reply, idea);
+    return withEtag(reply, idea, user);
   }
 
   @Get()
-  @ApiOkResponse({ type: IdeaPageResponse, description: 'Newest first; your drafts and everyone’s submitted ideas.' })
+  @ApiOkResponse({ type: IdeaPageResponse, description: 'Filtered, sorted, keyset-paginated; drafts only your own.' })
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListIdeasQuery): Promise<IdeaPageResponse> {
-    const page = await this.listIdeas.execute({ user, limit: query.limit, cursor: query.cursor, status: query.status, authorId: query.author });
-    return { items: page.items.map(IdeaResponse.of), nextCursor: page.nextCursor };
+    const page = await this.listIdeas.execute({ user, query });
+    return { items: page.items.map((idea) => IdeaResponse.of(idea, viewerOf(user))), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
   @ApiOkResponse({ type: IdeaResponse })
-  @ApiNotFoundResponse({ description: 'No such idea, or a draft of someone else.' })
+  @ApiNotFoundResponse({ description: 'No such idea, or a draft of a team you are not on.' })
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withEtag(reply, await this.getIdea.execute({ user, ideaId: id }));
+    return withEtag(reply, await this.getIdea.execute({ user, ideaId: id }), user);
   }
 
   @Patch(':id')
   @Roles(...INTERNAL_ROLES)
   @ApiHeader(ifMatchHeader)
   @ApiOkResponse({ type: IdeaResponse, description: 'The edited draft.' })
-  @ApiForbiddenResponse({ description: 'Not the author.' })
   @ApiConflictResponse({ description: 'Not a draft any more.' })
   @ApiPreconditionFailedResponse({ description: 'If-Match does not match the current version.' })
   async update(
@@ -83,23 +105,72 @@ export class IdeaController {
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const idea = await this.updateDraft.execute({ user, ideaId: id, changes: body, expectedVersion: versionFromIfMatch(ifMatch) });
-    return withEtag(reply, idea);
+    const changes = { ...body, expectedBenefits: body.expectedBenefits === undefined ? undefined : body.expectedBenefits && { ...body.expectedBenefits } };
+    const idea = await this.updateDraft.execute({ user, ideaId: id, changes, expectedVersion: versionFromIfMatch(ifMatch) });
+    return withEtag(reply, idea, user);
   }
 
   @Post(':id/submit')
   @Roles(...INTERNAL_ROLES)
   @HttpCode(200)
   @ApiHeader(ifMatchHeader)
-  @ApiOkResponse({ type: IdeaResponse, description: 'The submitted idea.' })
-  @ApiConflictResponse({ description: 'The idea is not a draft; the problem lists the allowed transitions.' })
+  @ApiOkResponse({ type: IdeaResponse, description: 'The submitted idea, with the similar work found (it never blocks).' })
+  @ApiConflictResponse({ description: 'Not a draft, or its challenge is not open; the problem lists the allowed transitions.' })
   async submit(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const idea = await this.submitIdea.execute({ user, ideaId: id, expectedVersion: versionFromIfMatch(ifMatch) });
-    return withEtag(reply, idea);
+    const outcome = await this.transitionIdea.execute({ user, ideaId: id, to: 'submitted', expectedVersion: versionFromIfMatch(ifMatch) });
+    return withEtag(reply, outcome.idea, user, outcome);
+  }
+
+  @Post(':id/transitions')
+  @Roles(...INTERNAL_ROLES)
+  @HttpCode(200)
+  @ApiHeader(ifMatchHeader)
+  @ApiOkResponse({ type: IdeaResponse, description: 'The idea in its new state.' })
+  @ApiBadRequestResponse({ description: 'Unknown state, or not_pursued without feedback.' })
+  @ApiForbiddenResponse({ description: 'Your role may not make this transition on this idea (never on your own).' })
+  @ApiConflictResponse({ description: 'Not allowed from the current state (the problem lists those that are), or review incomplete.' })
+  async transition(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: TransitionIdeaDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const outcome = await this.transitionIdea.execute({ user, ideaId: id, to: body.to, reason: body.reason, expectedVersion: versionFromIfMatch(ifMatch) });
+    return withEtag(reply, outcome.idea, user, outcome);
+  }
+
+  @Get(':id/history')
+  @ApiOkResponse({ type: [TransitionResponse], description: 'Every transition: who, when, why.' })
+  history(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<TransitionResponse[]> {
+    return this.getHistory.execute({ user, ideaId: id });
+  }
+
+  @Post(':id/team/invitations')
+  @Roles(...INTERNAL_ROLES)
+  @ApiCreatedResponse({ type: IdeaResponse, description: 'The colleague is invited; they become a co-author when they accept.' })
+  @ApiConflictResponse({ description: 'Already on the team or invited.' })
+  async invite(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: InviteCoauthorDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withEtag(reply, await this.manageTeam.invite({ user, ideaId: id, userId: body.userId }), user);
+  }
+
+  @Post(':id/team/invitations/accept')
+  @Roles(...INTERNAL_ROLES)
+  @HttpCode(200)
+  @ApiOkResponse({ type: IdeaResponse, description: 'You are on the team.' })
+  @ApiNotFoundResponse({ description: 'No open invitation for you.' })
+  async accept(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
+    return withEtag(reply, await this.manageTeam.accept({ user, ideaId: id }), user);
+  }
+
+  @Get(':id/similar')
+  @ApiOkResponse({ type: SimilarWorkResponse, description: 'Near-duplicate ideas and related published knowledge assets.' })
+  similar(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string) {
+    return this.findSimilarWork.execute({ user, ideaId: id });
   }
 }

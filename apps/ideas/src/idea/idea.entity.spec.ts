@@ -1,11 +1,30 @@
-import { IDEA_STATUSES } from '#ikm/contracts';
-import { Idea } from './idea.entity.js';
+import type { Role } from '#ikm/auth';
+import { IDEA_STATUSES, type IdeaStatus } from '#ikm/contracts';
+import { Idea, type Actor } from './idea.entity.js';
 import { IdeaError, IdeaErrorCode } from './idea.errors.js';
-import { IDEA_TRANSITIONS } from './idea-lifecycle.js';
 
-const content = { title: 'Shared translation memory', problem: 'Duplicated work', proposal: 'One memory', themes: ['km'] };
+const content = {
+  title: 'Shared translation memory',
+  problem: 'Duplicated work',
+  proposal: 'One memory',
+  themes: ['km'],
+  challengeId: null,
+  expectedBenefits: null,
+  knowledgeAssetIds: [],
+};
 const t0 = new Date('2026-01-01T00:00:00Z');
 const t1 = new Date('2026-01-02T00:00:00Z');
+const noPendingReview = { pendingReviewers: [] };
+
+function draftBy(userId = 'u1'): Idea {
+  return Idea.draft({ userId, unit: 'DDG/MR', region: 'Africa' }, content, t0);
+}
+
+function ideaIn(status: IdeaStatus): Idea {
+  const idea = draftBy('author');
+  idea.status = status;
+  return idea;
+}
 
 function errorOf(action: () => unknown): IdeaError {
   try {
@@ -18,76 +37,98 @@ function errorOf(action: () => unknown): IdeaError {
 }
 
 describe('Idea', () => {
-  it('starts as a version-1 draft of its author', () => {
-    const sut = Idea.draft('u1', content, t0);
-    expect(sut).toMatchObject({ ...content, status: 'draft', authorId: 'u1', version: 1, submittedAt: null });
-    expect(sut.createdAt).toEqual(t0);
+  it('starts as a version-1 draft whose team is its author, with the author’s unit and region', () => {
+    const sut = draftBy('u1');
+    expect(sut).toMatchObject({ ...content, status: 'draft', authorId: 'u1', originUnit: 'DDG/MR', region: 'Africa', version: 1, submittedAt: null });
+    expect(sut.members()).toEqual(['u1']);
   });
 
-  it('is visible to its author only while a draft', () => {
-    const sut = Idea.draft('u1', content, t0);
-    expect(sut.isVisibleTo('u1')).toBe(true);
-    expect(sut.isVisibleTo('u2')).toBe(false);
-    sut.submit('u1', t1);
+  it('is visible to its team and invitees only while a draft', () => {
+    const sut = draftBy('u1');
+    sut.inviteCoauthor('u1', 'u3', t1);
+    expect([sut.isVisibleTo('u1'), sut.isVisibleTo('u2'), sut.isVisibleTo('u3')]).toEqual([true, false, true]);
+    sut.transition({ userId: 'u1', roles: ['staff'] }, 'submitted', null, t1, noPendingReview);
     expect(sut.isVisibleTo('u2')).toBe(true);
   });
 
+  describe('team', () => {
+    it('lets a member invite a colleague, who becomes a co-author by accepting', () => {
+      const sut = draftBy('u1');
+      sut.inviteCoauthor('u1', 'u2', t1);
+      expect(sut.isOnTeam('u2')).toBe(false);
+      sut.acceptInvitation('u2', t1);
+      expect(sut.members()).toEqual(['u1', 'u2']);
+      expect(sut.version).toBe(3);
+    });
+
+    it('refuses invitations from outside the team, twice the same person, and accepting without an invitation', () => {
+      const sut = draftBy('u1');
+      expect(errorOf(() => sut.inviteCoauthor('u9', 'u2', t1)).code).toBe(IdeaErrorCode.NotOnTeam);
+      sut.inviteCoauthor('u1', 'u2', t1);
+      expect(errorOf(() => sut.inviteCoauthor('u1', 'u2', t1)).code).toBe(IdeaErrorCode.AlreadyOnTeam);
+      expect(errorOf(() => sut.acceptInvitation('u3', t1)).code).toBe(IdeaErrorCode.NoInvitation);
+    });
+  });
+
   describe('edit', () => {
-    it('applies only what changed and bumps the version', () => {
-      const sut = Idea.draft('u1', content, t0);
-      const applied = sut.edit('u1', { title: 'New title', problem: content.problem }, t1);
+    it('applies only what changed and bumps the version; a co-author may edit too', () => {
+      const sut = draftBy('u1');
+      sut.inviteCoauthor('u1', 'u2', t0);
+      sut.acceptInvitation('u2', t0);
+      const applied = sut.edit('u2', { title: 'New title', problem: content.problem }, t1);
       expect(applied).toEqual({ title: 'New title' });
-      expect(sut).toMatchObject({ title: 'New title', version: 2, updatedAt: t1 });
+      expect(sut).toMatchObject({ title: 'New title', version: 4, updatedAt: t1 });
     });
 
     it('changes nothing, not even the version, when nothing differs', () => {
-      const sut = Idea.draft('u1', content, t0);
+      const sut = draftBy();
       expect(sut.edit('u1', { themes: ['km'] }, t1)).toEqual({});
       expect(sut.version).toBe(1);
-      expect(sut.updatedAt).toEqual(t0);
     });
 
-    it('refuses another user', () => {
-      const sut = Idea.draft('u1', content, t0);
-      expect(errorOf(() => sut.edit('u2', { title: 'Hijack' }, t1)).code).toBe(IdeaErrorCode.NotAuthor);
-      expect(sut.title).toBe(content.title);
-    });
-
-    it('refuses once submitted', () => {
-      const sut = Idea.draft('u1', content, t0);
-      sut.submit('u1', t1);
+    it('refuses someone off the team, and any edit once submitted', () => {
+      const sut = draftBy();
+      expect(errorOf(() => sut.edit('u2', { title: 'Hijack' }, t1)).code).toBe(IdeaErrorCode.NotOnTeam);
+      sut.transition({ userId: 'u1', roles: ['staff'] }, 'submitted', null, t1, noPendingReview);
       const error = errorOf(() => sut.edit('u1', { title: 'Late change' }, t1));
-      expect(error.code).toBe(IdeaErrorCode.NotEditable);
-      expect(error.status).toBe(409);
+      expect([error.code, error.status]).toEqual([IdeaErrorCode.NotEditable, 409]);
     });
   });
 
-  describe('submit', () => {
-    it('moves a draft to submitted and stamps it', () => {
-      const sut = Idea.draft('u1', content, t0);
-      sut.submit('u1', t1);
+  describe('transition rules beyond the graph', () => {
+    const admin: Actor = { userId: 'adm', roles: ['ikmu_admin'] };
+
+    it('stamps the submission time', () => {
+      const sut = draftBy();
+      sut.transition({ userId: 'u1', roles: ['staff'] }, 'submitted', null, t1, noPendingReview);
       expect(sut).toMatchObject({ status: 'submitted', submittedAt: t1, version: 2 });
     });
 
-    it('refuses a second submission, naming the transitions allowed from submitted', () => {
-      const sut = Idea.draft('u1', content, t0);
-      sut.submit('u1', t1);
-      const error = errorOf(() => sut.submit('u1', t1));
-      expect(error.code).toBe(IdeaErrorCode.InvalidTransition);
-      expect(error.toProblem().allowedTransitions).toEqual(['in_review', 'not_pursued', 'withdrawn']);
-      expect(sut.version).toBe(2);
+    it('requires written feedback for not_pursued', () => {
+      const sut = ideaIn('in_review');
+      for (const reason of [null, '', '   ']) {
+        expect(errorOf(() => sut.transition(admin, 'not_pursued', reason, t1, noPendingReview)).code).toBe(IdeaErrorCode.FeedbackRequired);
+      }
+      expect(sut.status).toBe('in_review');
+      expect(sut.transition(admin, 'not_pursued', '  Out of scope this biennium ', t1, noPendingReview).reason).toBe('Out of scope this biennium');
     });
 
-    it('refuses another user', () => {
-      const sut = Idea.draft('u1', content, t0);
-      expect(errorOf(() => sut.submit('u2', t1)).code).toBe(IdeaErrorCode.NotAuthor);
-      expect(sut.status).toBe('draft');
+    it('refuses acceptance while assigned reviewers have not scored', () => {
+      const sut = ideaIn('in_review');
+      const error = errorOf(() => sut.transition(admin, 'accepted', null, t1, { pendingReviewers: ['r2'] }));
+      expect([error.code, error.toProblem().reviewersPending]).toEqual([IdeaErrorCode.ReviewIncomplete, ['r2']]);
     });
-  });
 
-  describe('assertVersion', () => {
-    it('accepts no expectation or the current version, refuses another', () => {
-      const sut = Idea.draft('u1', content, t0);
+    it('names the transitions allowed from the current state, and those allowed to the caller', () => {
+      const error = errorOf(() => ideaIn('submitted').transition({ userId: 'author', roles: ['staff'] }, 'adopted', null, t1, noPendingReview));
+      expect(error.toProblem()).toMatchObject({
+        allowedTransitions: ['in_review', 'not_pursued', 'withdrawn'],
+        allowedForYou: ['withdrawn'],
+      });
+    });
+
+    it('refuses a stale version', () => {
+      const sut = draftBy();
       expect(() => sut.assertVersion(undefined)).not.toThrow();
       expect(() => sut.assertVersion(1)).not.toThrow();
       expect(errorOf(() => sut.assertVersion(2)).status).toBe(412);
@@ -95,16 +136,80 @@ describe('Idea', () => {
   });
 });
 
-describe('IDEA_TRANSITIONS', () => {
-  it('covers every status and only leads to known statuses', () => {
-    expect(Object.keys(IDEA_TRANSITIONS).sort()).toEqual([...IDEA_STATUSES].sort());
-    for (const targets of Object.values(IDEA_TRANSITIONS)) {
-      for (const target of targets) expect(IDEA_STATUSES).toContain(target);
-    }
+/**
+ * The lifecycle, written out independently of IDEA_TRANSITIONS: each line is a transition and who may
+ * make it. `team` is the idea's own team; `reviewer` and `admin` act only on ideas they are not on.
+ */
+const EXPECTED_LIFECYCLE = `
+  draft         -> submitted     : team
+  draft         -> withdrawn     : team
+  submitted     -> in_review     : reviewer admin
+  submitted     -> not_pursued   : reviewer admin
+  submitted     -> withdrawn     : team
+  in_review     -> accepted      : reviewer admin
+  in_review     -> not_pursued   : reviewer admin
+  in_review     -> withdrawn     : team
+  accepted      -> in_experiment : team admin
+  accepted      -> adopted       : admin
+  accepted      -> not_pursued   : admin
+  accepted      -> withdrawn     : team
+  in_experiment -> adopted       : admin
+  in_experiment -> not_pursued   : admin
+  in_experiment -> withdrawn     : team
+  adopted       -> scaled        : admin
+  adopted       -> archived      : admin
+  scaled        -> archived      : admin
+  not_pursued   -> archived      : admin
+  withdrawn     -> archived      : admin
+`;
+
+const expected = new Map<string, string[]>(
+  EXPECTED_LIFECYCLE.trim()
+    .split('\n')
+    .map((line) => {
+      const [, from, to, who] = /^\s*(\w+)\s*->\s*(\w+)\s*:\s*(.+)$/.exec(line)!;
+      return [`${from}->${to}`, who.trim().split(/\s+/)];
+    }),
+);
+
+/** Everyone who may touch an idea, and the capacity each has on it (one’s own idea: team only). */
+const PERSONAS: Array<{ name: string; roles: Role[]; onTeam: boolean; capacities: string[] }> = [
+  { name: 'team member (staff)', roles: ['staff'], onTeam: true, capacities: ['team'] },
+  { name: 'team member who is a reviewer', roles: ['staff', 'reviewer'], onTeam: true, capacities: ['team'] },
+  { name: 'team member who is an admin', roles: ['staff', 'ikmu_admin'], onTeam: true, capacities: ['team'] },
+  { name: 'other staff', roles: ['staff'], onTeam: false, capacities: [] },
+  { name: 'reviewer', roles: ['staff', 'reviewer'], onTeam: false, capacities: ['reviewer'] },
+  { name: 'admin', roles: ['ikmu_admin'], onTeam: false, capacities: ['admin'] },
+  { name: 'facilitator', roles: ['facilitator'], onTeam: false, capacities: [] },
+];
+
+const cases = IDEA_STATUSES.flatMap((from) =>
+  IDEA_STATUSES.flatMap((to) =>
+    PERSONAS.map((persona) => {
+      const who = expected.get(`${from}->${to}`);
+      const outcome = !who ? 'invalid' : who.some((capacity) => persona.capacities.includes(capacity)) ? 'allowed' : 'forbidden';
+      return { from, to, persona: persona.name, roles: persona.roles, onTeam: persona.onTeam, outcome };
+    }),
+  ),
+);
+
+describe('the lifecycle, every state × every target × every role', () => {
+  it('covers 10 states, 100 pairs and 700 cases', () => {
+    expect(cases).toHaveLength(IDEA_STATUSES.length * IDEA_STATUSES.length * PERSONAS.length);
   });
 
-  it('never leads back to draft and ends at archived', () => {
-    for (const targets of Object.values(IDEA_TRANSITIONS)) expect(targets).not.toContain('draft');
-    expect(IDEA_TRANSITIONS.archived).toEqual([]);
+  it.each(cases)('$from → $to by $persona: $outcome', ({ from, to, roles, onTeam, outcome }) => {
+    const sut = ideaIn(from);
+    const actor: Actor = { userId: onTeam ? 'author' : 'outsider', roles };
+    const act = () => sut.transition(actor, to, 'the reason, written', t1, noPendingReview);
+    if (outcome === 'allowed') {
+      expect(act()).toEqual({ from, to, reason: 'the reason, written' });
+      expect([sut.status, sut.version]).toEqual([to, 2]);
+      return;
+    }
+    const error = errorOf(act);
+    expect(error.code).toBe(outcome === 'invalid' ? IdeaErrorCode.InvalidTransition : IdeaErrorCode.TransitionForbidden);
+    expect(error.status).toBe(outcome === 'invalid' ? 409 : 403);
+    expect([sut.status, sut.version]).toEqual([from, 1]);
   });
 });

@@ -1,61 +1,86 @@
+import type { Role } from '#ikm/auth';
 import type { IdeaStatus } from '#ikm/contracts';
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IdeaError } from './idea.errors.js';
-import { IDEA_TRANSITIONS, canTransition } from './idea-lifecycle.js';
+import { capacitiesOf, checkTransition, IDEA_TRANSITIONS, transitionsFor, type Capacity } from './idea-lifecycle.js';
+
+export interface ExpectedBenefits {
+  description: string;
+  annualSavingsUsd: number | null;
+  staffHours: number | null;
+}
 
 export interface IdeaContent {
   title: string;
   problem: string;
   proposal: string;
   themes: string[];
+  challengeId: string | null;
+  expectedBenefits: ExpectedBenefits | null;
+  knowledgeAssetIds: string[];
 }
 
 export type IdeaChanges = Partial<IdeaContent>;
 
+export interface TeamMember {
+  userId: string;
+  role: 'author' | 'coauthor';
+  status: 'invited' | 'accepted';
+  invitedBy: string;
+  invitedAt: string;
+  joinedAt: string | null;
+}
+
+/** Who acts, as the token says. */
+export interface Actor {
+  userId: string;
+  roles: readonly Role[];
+}
+
+export interface Transition {
+  from: IdeaStatus;
+  to: IdeaStatus;
+  reason: string | null;
+}
+
+const EDITABLE_FIELDS = ['title', 'problem', 'proposal', 'themes', 'challengeId', 'expectedBenefits', 'knowledgeAssetIds'] as const;
+
 @Entity('ideas')
 export class Idea {
-  @PrimaryColumn('uuid')
-  id: string;
-
-  @Column('text')
-  title: string;
-
-  @Column('text')
-  problem: string;
-
-  @Column('text')
-  proposal: string;
-
-  @Column('text', { array: true })
-  themes: string[];
-
-  @Column('text')
-  status: IdeaStatus;
-
-  @Column('text', { name: 'author_id' })
-  authorId: string;
-
+  @PrimaryColumn('uuid') id: string;
+  @Column('text') title: string;
+  @Column('text') problem: string;
+  @Column('text') proposal: string;
+  @Column('text', { array: true }) themes: string[];
+  @Column('uuid', { name: 'challenge_id', nullable: true }) challengeId: string | null;
+  @Column('jsonb', { name: 'expected_benefits', nullable: true }) expectedBenefits: ExpectedBenefits | null;
+  @Column('text', { name: 'knowledge_asset_ids', array: true }) knowledgeAssetIds: string[];
+  @Column('text') status: IdeaStatus;
+  @Column('text', { name: 'author_id' }) authorId: string;
+  @Column('text', { name: 'origin_unit', nullable: true }) originUnit: string | null;
+  @Column('text', { nullable: true }) region: string | null;
+  /** Author and co-authors; kept on the row so that team checks and changes lock with the idea. */
+  @Column('jsonb') team: TeamMember[];
+  /** Maintained by the endorsement use cases with atomic increments, never from the entity. */
+  @Column({ type: 'integer', name: 'endorsement_count', insert: false, update: false }) endorsementCount: number;
   /** Incremented by every change; the ETag of the idea and the version carried by its events. */
-  @Column('integer')
-  version: number;
+  @Column('integer') version: number;
+  @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
+  @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
+  @Column('timestamptz', { name: 'submitted_at', nullable: true }) submittedAt: Date | null;
 
-  @Column('timestamptz', { name: 'created_at' })
-  createdAt: Date;
-
-  @Column('timestamptz', { name: 'updated_at' })
-  updatedAt: Date;
-
-  @Column('timestamptz', { name: 'submitted_at', nullable: true })
-  submittedAt: Date | null;
-
-  static draft(authorId: string, content: IdeaContent, now: Date): Idea {
+  static draft(author: { userId: string; unit?: string; region?: string }, content: IdeaContent, now: Date): Idea {
     const idea = new Idea();
     Object.assign(idea, {
       id: randomUUID(),
       ...content,
       status: 'draft',
-      authorId,
+      authorId: author.userId,
+      originUnit: author.unit ?? null,
+      region: author.region ?? null,
+      team: [{ userId: author.userId, role: 'author', status: 'accepted', invitedBy: author.userId, invitedAt: now.toISOString(), joinedAt: now.toISOString() }],
+      endorsementCount: 0,
       version: 1,
       createdAt: now,
       updatedAt: now,
@@ -64,21 +89,51 @@ export class Idea {
     return idea;
   }
 
-  /** Drafts are private to their author until submitted. */
+  /** Author and co-authors who accepted. */
+  members(): string[] {
+    return this.team.filter((member) => member.status === 'accepted').map((member) => member.userId);
+  }
+
+  isOnTeam(userId: string): boolean {
+    return this.members().includes(userId);
+  }
+
+  private isInvited(userId: string): boolean {
+    return this.team.some((member) => member.userId === userId && member.status === 'invited');
+  }
+
+  /** Drafts are private to their team (and to whoever is invited to join it) until submitted. */
   isVisibleTo(userId: string): boolean {
-    return this.status !== 'draft' || this.authorId === userId;
+    return this.status !== 'draft' || this.isOnTeam(userId) || this.isInvited(userId);
+  }
+
+  capacitiesOf(actor: Actor): Capacity[] {
+    return capacitiesOf(actor.roles, this.isOnTeam(actor.userId));
+  }
+
+  /** The transitions this actor could make now. */
+  transitionsFor(actor: Actor): string[] {
+    return transitionsFor(this.status, this.capacitiesOf(actor));
   }
 
   assertVersion(expected: number | undefined): void {
     if (expected !== undefined && expected !== this.version) throw IdeaError.versionMismatch(this.id, expected, this.version);
   }
 
+  assertOnTeam(userId: string): void {
+    if (!this.isOnTeam(userId)) throw IdeaError.notOnTeam(this.id);
+  }
+
+  assertStatus(needed: IdeaStatus[], action: string): void {
+    if (!needed.includes(this.status)) throw IdeaError.wrongStatus(this.id, this.status, needed, action);
+  }
+
   /** Applies the changes that differ from the current content; returns them (empty when nothing changed). */
   edit(userId: string, changes: IdeaChanges, now: Date): IdeaChanges {
-    this.assertAuthor(userId);
+    this.assertOnTeam(userId);
     if (this.status !== 'draft') throw IdeaError.notEditable(this.id, this.status);
     const applied: IdeaChanges = {};
-    for (const key of ['title', 'problem', 'proposal', 'themes'] as const) {
+    for (const key of EDITABLE_FIELDS) {
       const value = changes[key];
       if (value === undefined || JSON.stringify(value) === JSON.stringify(this[key])) continue;
       Object.assign(applied, { [key]: value });
@@ -89,22 +144,41 @@ export class Idea {
     return applied;
   }
 
-  submit(userId: string, now: Date): void {
-    this.assertAuthor(userId);
-    this.transitionTo('submitted', now);
-    this.submittedAt = now;
+  /**
+   * Moves the idea along its lifecycle if the actor may, recording nothing itself: the use case
+   * writes the history row and the event from the returned transition.
+   */
+  transition(actor: Actor, to: IdeaStatus, reason: string | null, now: Date, review: { pendingReviewers: string[] }): Transition {
+    const from = this.status;
+    const capacities = this.capacitiesOf(actor);
+    const check = checkTransition(from, to, capacities);
+    if (!check.allowed) {
+      const yours = transitionsFor(from, capacities);
+      if (check.reason === 'invalid') throw IdeaError.invalidTransition(this.id, from, to, Object.keys(IDEA_TRANSITIONS[from]) as IdeaStatus[], yours);
+      throw IdeaError.transitionForbidden(this.id, from, to, check.who, yours);
+    }
+    const feedback = reason?.trim() || null;
+    if (to === 'not_pursued' && !feedback) throw IdeaError.feedbackRequired(this.id);
+    if (to === 'accepted' && review.pendingReviewers.length > 0) throw IdeaError.reviewIncomplete(this.id, review.pendingReviewers);
+    this.status = to;
+    if (to === 'submitted') this.submittedAt = now;
+    this.touch(now);
+    return { from, to, reason: feedback };
   }
 
-  private transitionTo(target: IdeaStatus, now: Date): void {
-    if (!canTransition(this.status, target)) {
-      throw IdeaError.invalidTransition(this.id, this.status, target, IDEA_TRANSITIONS[this.status]);
-    }
-    this.status = target;
+  inviteCoauthor(invitedBy: string, userId: string, now: Date): void {
+    this.assertOnTeam(invitedBy);
+    if (this.team.some((member) => member.userId === userId)) throw IdeaError.alreadyOnTeam(this.id, userId);
+    this.assertStatus(['draft', 'submitted', 'in_review', 'accepted', 'in_experiment'], 'inviting a co-author');
+    this.team = [...this.team, { userId, role: 'coauthor', status: 'invited', invitedBy, invitedAt: now.toISOString(), joinedAt: null }];
     this.touch(now);
   }
 
-  private assertAuthor(userId: string): void {
-    if (this.authorId !== userId) throw IdeaError.notAuthor(this.id);
+  acceptInvitation(userId: string, now: Date): void {
+    const invitation = this.team.find((member) => member.userId === userId && member.status === 'invited');
+    if (!invitation) throw IdeaError.noInvitation(this.id);
+    this.team = this.team.map((member) => (member === invitation ? { ...member, status: 'accepted', joinedAt: now.toISOString() } : member));
+    this.touch(now);
   }
 
   private touch(now: Date): void {

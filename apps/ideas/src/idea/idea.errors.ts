@@ -1,20 +1,35 @@
-import { DomainError } from '#ikm/http';
 import type { IdeaStatus } from '#ikm/contracts';
+import { DomainError } from '#ikm/http';
+import type { Capacity } from './idea-lifecycle.js';
 
 export enum IdeaErrorCode {
   NotFound = 'IDEA_NOT_FOUND',
-  NotAuthor = 'IDEA_NOT_AUTHOR',
+  NotOnTeam = 'IDEA_NOT_ON_TEAM',
   NotEditable = 'IDEA_NOT_EDITABLE',
   InvalidTransition = 'IDEA_INVALID_TRANSITION',
+  TransitionForbidden = 'IDEA_TRANSITION_FORBIDDEN',
+  FeedbackRequired = 'IDEA_FEEDBACK_REQUIRED',
+  ReviewIncomplete = 'IDEA_REVIEW_INCOMPLETE',
   VersionMismatch = 'IDEA_VERSION_MISMATCH',
+  AlreadyOnTeam = 'IDEA_ALREADY_ON_TEAM',
+  NoInvitation = 'IDEA_NO_INVITATION',
+  OwnIdea = 'IDEA_OWN_IDEA',
+  WrongStatus = 'IDEA_WRONG_STATUS',
 }
 
 const STATUS_OF: Record<IdeaErrorCode, number> = {
   [IdeaErrorCode.NotFound]: 404,
-  [IdeaErrorCode.NotAuthor]: 403,
+  [IdeaErrorCode.NotOnTeam]: 403,
   [IdeaErrorCode.NotEditable]: 409,
   [IdeaErrorCode.InvalidTransition]: 409,
+  [IdeaErrorCode.TransitionForbidden]: 403,
+  [IdeaErrorCode.FeedbackRequired]: 400,
+  [IdeaErrorCode.ReviewIncomplete]: 409,
   [IdeaErrorCode.VersionMismatch]: 412,
+  [IdeaErrorCode.AlreadyOnTeam]: 409,
+  [IdeaErrorCode.NoInvitation]: 404,
+  [IdeaErrorCode.OwnIdea]: 403,
+  [IdeaErrorCode.WrongStatus]: 409,
 };
 
 export class IdeaError extends DomainError<IdeaErrorCode> {
@@ -26,22 +41,40 @@ export class IdeaError extends DomainError<IdeaErrorCode> {
     return new IdeaError(IdeaErrorCode.NotFound, `Idea ${id} does not exist or is not visible to you.`);
   }
 
-  static notAuthor(id: string): IdeaError {
-    return new IdeaError(IdeaErrorCode.NotAuthor, `Only the author may change idea ${id}.`);
+  static notOnTeam(id: string): IdeaError {
+    return new IdeaError(IdeaErrorCode.NotOnTeam, `Only the team of idea ${id} may do this.`);
   }
 
   static notEditable(id: string, status: IdeaStatus): IdeaError {
-    return new IdeaError(IdeaErrorCode.NotEditable, `Idea ${id} is ${status}; only drafts can be edited.`, {
-      currentStatus: status,
-    });
+    return new IdeaError(IdeaErrorCode.NotEditable, `Idea ${id} is ${status}; only drafts can be edited.`, { currentStatus: status });
   }
 
-  static invalidTransition(id: string, from: IdeaStatus, to: IdeaStatus, allowed: readonly IdeaStatus[]): IdeaError {
+  static invalidTransition(id: string, from: IdeaStatus, to: IdeaStatus, allowed: IdeaStatus[], yours: IdeaStatus[]): IdeaError {
     return new IdeaError(
       IdeaErrorCode.InvalidTransition,
       `Idea ${id} cannot go from ${from} to ${to}; allowed from ${from}: ${allowed.join(', ') || 'none'}.`,
-      { currentStatus: from, requestedStatus: to, allowedTransitions: allowed },
+      { currentStatus: from, requestedStatus: to, allowedTransitions: allowed, allowedForYou: yours },
     );
+  }
+
+  static transitionForbidden(id: string, from: IdeaStatus, to: IdeaStatus, who: readonly Capacity[], yours: IdeaStatus[]): IdeaError {
+    return new IdeaError(
+      IdeaErrorCode.TransitionForbidden,
+      `Moving idea ${id} from ${from} to ${to} is for: ${who.join(' or ')} (never on one's own idea).`,
+      { currentStatus: from, requestedStatus: to, allowedFor: who, allowedForYou: yours },
+    );
+  }
+
+  static feedbackRequired(id: string): IdeaError {
+    return new IdeaError(IdeaErrorCode.FeedbackRequired, `Not pursuing idea ${id} needs written feedback to the team.`, {
+      errors: [{ field: 'reason', reason: 'feedback to the team is required when an idea is not pursued' }],
+    });
+  }
+
+  static reviewIncomplete(id: string, missing: string[]): IdeaError {
+    return new IdeaError(IdeaErrorCode.ReviewIncomplete, `Idea ${id} cannot be accepted before every assigned reviewer has scored it.`, {
+      reviewersPending: missing,
+    });
   }
 
   static versionMismatch(id: string, expected: number, actual: number): IdeaError {
@@ -50,6 +83,25 @@ export class IdeaError extends DomainError<IdeaErrorCode> {
       `Idea ${id} is at version ${actual}, not ${expected}; reload it and apply your change again.`,
       { currentVersion: actual },
     );
+  }
+
+  static alreadyOnTeam(id: string, userId: string): IdeaError {
+    return new IdeaError(IdeaErrorCode.AlreadyOnTeam, `${userId} is already on the team of idea ${id} or invited to it.`);
+  }
+
+  static noInvitation(id: string): IdeaError {
+    return new IdeaError(IdeaErrorCode.NoInvitation, `You have no open invitation to the team of idea ${id}.`);
+  }
+
+  static ownIdea(id: string, action: string): IdeaError {
+    return new IdeaError(IdeaErrorCode.OwnIdea, `You cannot ${action} idea ${id}: you are on its team.`);
+  }
+
+  static wrongStatus(id: string, status: IdeaStatus, needed: IdeaStatus[], action: string): IdeaError {
+    return new IdeaError(IdeaErrorCode.WrongStatus, `Idea ${id} is ${status}; ${action} needs it to be ${needed.join(' or ')}.`, {
+      currentStatus: status,
+      requiredStatus: needed,
+    });
   }
 
   private constructor(code: IdeaErrorCode, message: string, extensions?: Record<string, unknown>) {

@@ -1,14 +1,34 @@
 import { Module } from '@nestjs/common';
+import { ChallengeModule } from '../challenge/challenge.module.js';
+import { SimilarWorkFinder } from '../similar-work/similar-work.finder.js';
 import { IdeaController } from './idea.controller.js';
 import { IdeaRepository } from './idea.repository.js';
+import { TransitionRecorder } from './transition-recorder.js';
 import { CreateIdeaUseCase } from './use-cases/create-idea.use-case.js';
+import { FindSimilarWorkUseCase } from './use-cases/find-similar-work.use-case.js';
+import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
 import { GetIdeaUseCase } from './use-cases/get-idea.use-case.js';
 import { ListIdeasUseCase } from './use-cases/list-ideas.use-case.js';
-import { SubmitIdeaUseCase } from './use-cases/submit-idea.use-case.js';
+import { ManageTeamUseCase } from './use-cases/manage-team.use-case.js';
+import { TransitionIdeaUseCase } from './use-cases/transition-idea.use-case.js';
 import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
 
 @Module({
+  imports: [ChallengeModule],
   controllers: [IdeaController],
-  providers: [IdeaRepository, CreateIdeaUseCase, UpdateDraftUseCase, SubmitIdeaUseCase, GetIdeaUseCase, ListIdeasUseCase],
+  providers: [
+    IdeaRepository,
+    TransitionRecorder,
+    SimilarWorkFinder,
+    CreateIdeaUseCase,
+    UpdateDraftUseCase,
+    TransitionIdeaUseCase,
+    ManageTeamUseCase,
+    GetIdeaUseCase,
+    GetHistoryUseCase,
+    ListIdeasUseCase,
+    FindSimilarWorkUseCase,
+  ],
+  exports: [IdeaRepository, TransitionRecorder],
 })
 export class IdeaModule {}

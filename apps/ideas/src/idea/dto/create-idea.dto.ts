@@ -1,9 +1,45 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { NoNulCharacters } from '#ikm/http';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, Length } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class ExpectedBenefitsDto {
+  @ApiProperty({ maxLength: 2000, description: 'The benefits expected, in words.' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  @NoNulCharacters()
+  description: string;
+
+  @ApiPropertyOptional({ minimum: 0, nullable: true, type: Number, description: 'Estimated annual savings in USD.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1e12)
+  annualSavingsUsd: number | null = null;
+
+  @ApiPropertyOptional({ minimum: 0, nullable: true, type: Number, description: 'Staff hours saved per year.' })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1e9)
+  staffHours: number | null = null;
+}
 
 export class CreateIdeaDto {
   @ApiProperty({ minLength: 3, maxLength: 200, example: 'Shared translation memory for field offices' })
@@ -27,8 +63,8 @@ export class CreateIdeaDto {
   @NoNulCharacters()
   proposal: string;
 
-  // No initializer here: PartialType copies initializers, and an edit would then reset the themes.
-  @ApiProperty({ type: [String], maxItems: 10, required: false, example: ['knowledge-sharing'] })
+  // No initializers on optional fields: PartialType copies initializers, and an edit would reset them.
+  @ApiPropertyOptional({ type: [String], maxItems: 10, example: ['knowledge-sharing'] })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(10)
@@ -37,4 +73,25 @@ export class CreateIdeaDto {
   @Length(1, 60, { each: true })
   @NoNulCharacters({ each: true })
   themes?: string[];
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The challenge it answers; none for the always-open channel.' })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @IsUUID()
+  challengeId?: string | null;
+
+  @ApiPropertyOptional({ type: ExpectedBenefitsDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, value) => value !== null)
+  @ValidateNested()
+  @Type(() => ExpectedBenefitsDto)
+  expectedBenefits?: ExpectedBenefitsDto | null;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'Knowledge assets this idea builds on, by id.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  knowledgeAssetIds?: string[];
 }

@@ -1,9 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IDEA_STATUSES, type IdeaStatus } from '#ikm/contracts';
+import { NoNulCharacters } from '#ikm/http';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
 export const MAX_PAGE_SIZE = 100;
+export const IDEA_SORTS = ['newest', 'oldest', 'most_endorsed', 'recently_updated'] as const;
+export type IdeaSort = (typeof IDEA_SORTS)[number];
 
 export class ListIdeasQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
@@ -14,20 +17,69 @@ export class ListIdeasQuery {
   @Max(MAX_PAGE_SIZE)
   limit: number = 20;
 
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (same filters and sort).' })
   @IsOptional()
   @IsString()
   @Length(1, 512)
   cursor?: string;
+
+  @ApiPropertyOptional({ enum: IDEA_SORTS, default: 'newest' })
+  @IsOptional()
+  @IsIn(IDEA_SORTS)
+  sort: IdeaSort = 'newest';
 
   @ApiPropertyOptional({ enum: IDEA_STATUSES })
   @IsOptional()
   @IsIn(IDEA_STATUSES)
   status?: IdeaStatus;
 
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  challengeId?: string;
+
+  @ApiPropertyOptional({ description: 'Ideas with this theme.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 60)
+  @NoNulCharacters()
+  theme?: string;
+
+  @ApiPropertyOptional({ description: 'Origin region.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @NoNulCharacters()
+  region?: string;
+
+  @ApiPropertyOptional({ description: 'Origin unit.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  @NoNulCharacters()
+  unit?: string;
+
   @ApiPropertyOptional({ description: 'Subject of the author.' })
   @IsOptional()
   @IsString()
   @Length(1, 200)
+  @NoNulCharacters()
   author?: string;
+
+  @ApiPropertyOptional({ description: 'Words to find in title, problem and proposal.' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @NoNulCharacters()
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['me'], description: 'Only ideas you follow.' })
+  @IsOptional()
+  @IsIn(['me'])
+  followedBy?: 'me';
+
+  @ApiPropertyOptional({ enum: ['me'], description: 'Only ideas whose team you are on.' })
+  @IsOptional()
+  @IsIn(['me'])
+  member?: 'me';
 }

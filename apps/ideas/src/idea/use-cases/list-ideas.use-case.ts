@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '#ikm/auth';
-import type { IdeaStatus } from '#ikm/contracts';
+import type { ListIdeasQuery } from '../dto/list-ideas.query.js';
 import { IdeaRepository, type IdeaPage } from '../idea.repository.js';
-
-export interface ListIdeasCommand {
-  user: AuthenticatedUser;
-  limit: number;
-  cursor?: string;
-  status?: IdeaStatus;
-  authorId?: string;
-}
 
 @Injectable()
 export class ListIdeasUseCase {
   constructor(private readonly ideas: IdeaRepository) {}
 
-  execute({ user, ...filter }: ListIdeasCommand): Promise<IdeaPage> {
-    return this.ideas.list({ viewerId: user.sub, ...filter });
+  execute({ user, query }: { user: AuthenticatedUser; query: ListIdeasQuery }): Promise<IdeaPage> {
+    return this.ideas.list({
+      viewerId: user.sub,
+      limit: query.limit,
+      cursor: query.cursor,
+      sort: query.sort,
+      status: query.status,
+      challengeId: query.challengeId,
+      theme: query.theme,
+      region: query.region,
+      unit: query.unit,
+      authorId: query.author,
+      text: query.q,
+      followedByViewer: query.followedBy === 'me',
+      viewerIsMember: query.member === 'me',
+    });
   }
 }

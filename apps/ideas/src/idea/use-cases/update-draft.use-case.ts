@@ -3,6 +3,7 @@ import type { AuthenticatedUser } from '#ikm/auth';
 import { IdeaUpdatedV1 } from '#ikm/contracts';
 import { OutboxWriter } from '#ikm/messaging';
 import { DataSource } from 'typeorm';
+import { ChallengeRepository } from '../../challenge/challenge.repository.js';
 import type { Idea, IdeaChanges } from '../idea.entity.js';
 import { IdeaRepository } from '../idea.repository.js';
 
@@ -19,6 +20,7 @@ export class UpdateDraftUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ideas: IdeaRepository,
+    private readonly challenges: ChallengeRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -28,6 +30,7 @@ export class UpdateDraftUseCase {
       idea.assertVersion(expectedVersion);
       const applied = idea.edit(user.sub, changes, new Date());
       if (Object.keys(applied).length === 0) return idea; // nothing changed: no new version, no event
+      if (applied.challengeId) await this.challenges.getReferenced(applied.challengeId, manager);
       await this.ideas.save(manager, idea);
       await this.outbox.append(manager, IdeaUpdatedV1, idea.id, {
         ideaId: idea.id,

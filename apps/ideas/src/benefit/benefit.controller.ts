@@ -1,0 +1,27 @@
+import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
+import { uuidParam } from '#ikm/http';
+import { BenefitResponse, BenefitsResponse, RecordBenefitDto } from './dto/benefit.dto.js';
+import { RecordBenefitUseCase } from './use-cases/record-benefit.use-case.js';
+
+@ApiTags('benefits')
+@Controller(':id/benefits')
+export class BenefitController {
+  constructor(private readonly benefits: RecordBenefitUseCase) {}
+
+  @Get()
+  @ApiOkResponse({ type: BenefitsResponse })
+  list(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<BenefitsResponse> {
+    return this.benefits.list({ user, ideaId: id });
+  }
+
+  @Post()
+  @Roles(...INTERNAL_ROLES)
+  @ApiCreatedResponse({ type: BenefitResponse })
+  @ApiForbiddenResponse({ description: 'Not on the team and not an IKMU administrator.' })
+  @ApiConflictResponse({ description: 'The idea is not adopted or scaled.' })
+  record(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: RecordBenefitDto): Promise<BenefitResponse> {
+    return this.benefits.record({ user, ideaId: id, benefit: body });
+  }
+}

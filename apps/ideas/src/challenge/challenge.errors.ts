@@ -1,0 +1,54 @@
+import { DomainError } from '#ikm/http';
+
+export enum ChallengeErrorCode {
+  NotFound = 'CHALLENGE_NOT_FOUND',
+  NotSponsor = 'CHALLENGE_NOT_SPONSOR',
+  NotOpen = 'CHALLENGE_NOT_OPEN',
+  InvalidDates = 'CHALLENGE_INVALID_DATES',
+  UnknownReference = 'CHALLENGE_UNKNOWN_REFERENCE',
+}
+
+const STATUS_OF: Record<ChallengeErrorCode, number> = {
+  [ChallengeErrorCode.NotFound]: 404,
+  [ChallengeErrorCode.NotSponsor]: 403,
+  [ChallengeErrorCode.NotOpen]: 409,
+  [ChallengeErrorCode.InvalidDates]: 400,
+  [ChallengeErrorCode.UnknownReference]: 400,
+};
+
+export class ChallengeError extends DomainError<ChallengeErrorCode> {
+  get status(): number {
+    return STATUS_OF[this.code];
+  }
+
+  static notFound(id: string): ChallengeError {
+    return new ChallengeError(ChallengeErrorCode.NotFound, `Challenge ${id} does not exist.`);
+  }
+
+  static notSponsor(id: string): ChallengeError {
+    return new ChallengeError(ChallengeErrorCode.NotSponsor, `Only the sponsor of challenge ${id} or an IKMU administrator may change it.`);
+  }
+
+  static notOpen(id: string, phase: string): ChallengeError {
+    return new ChallengeError(ChallengeErrorCode.NotOpen, `Challenge ${id} is ${phase}; ideas can be submitted to it only while it is open.`, {
+      challengePhase: phase,
+    });
+  }
+
+  static invalidDates(): ChallengeError {
+    return new ChallengeError(ChallengeErrorCode.InvalidDates, 'A challenge must close after it opens.', {
+      errors: [{ field: 'closesAt', reason: 'must be later than opensAt' }],
+    });
+  }
+
+  /** An idea refers to a challenge that does not exist: bad input, named by its field. */
+  static unknownReference(id: string): ChallengeError {
+    return new ChallengeError(ChallengeErrorCode.UnknownReference, `Challenge ${id} does not exist.`, {
+      errors: [{ field: 'challengeId', reason: 'no challenge has this id' }],
+    });
+  }
+
+  private constructor(code: ChallengeErrorCode, message: string, extensions?: Record<string, unknown>) {
+    super(code, message, extensions);
+  }
+}

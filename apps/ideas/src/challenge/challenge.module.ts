@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ChallengeController } from './challenge.controller.js';
+import { ChallengeRepository } from './challenge.repository.js';
+import { PoseChallengeUseCase } from './use-cases/pose-challenge.use-case.js';
+import { UpdateChallengeUseCase } from './use-cases/update-challenge.use-case.js';
+
+@Module({
+  controllers: [ChallengeController],
+  providers: [ChallengeRepository, PoseChallengeUseCase, UpdateChallengeUseCase],
+  exports: [ChallengeRepository],
+})
+export class ChallengeModule {}

@@ -1,0 +1,158 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { NoNulCharacters } from '#ikm/http';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { Challenge, ChallengePhase } from '../challenge.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** Dates arrive as ISO strings; anything else must fail validation rather than become Invalid Date. */
+const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value) : value);
+
+export class CriterionDto {
+  @ApiProperty({ example: 'impact', description: 'Stable key a scorecard refers to.' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_]{0,39}$/, { message: 'key must be lowercase letters, digits and underscores' })
+  key: string;
+
+  @ApiProperty({ example: 'Impact on constituents' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 120)
+  @NoNulCharacters()
+  name: string;
+
+  @ApiProperty({ minimum: 0.01, maximum: 100, description: 'Relative weight; weights need not add up to 1.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(100)
+  weight: number;
+}
+
+export class CreateChallengeDto {
+  @ApiProperty({ minLength: 3, maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @Length(3, 200)
+  @NoNulCharacters()
+  title: string;
+
+  @ApiProperty({ maxLength: 10000, description: 'The problem posed.' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 10000)
+  @NoNulCharacters()
+  description: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @Transform(toDate)
+  @IsDate()
+  opensAt: Date;
+
+  @ApiProperty({ format: 'date-time' })
+  @Transform(toDate)
+  @IsDate()
+  closesAt: Date;
+
+  @ApiPropertyOptional({ type: [String], maxItems: 10 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @Length(1, 60, { each: true })
+  @NoNulCharacters({ each: true })
+  themes?: string[];
+
+  @ApiProperty({ type: [CriterionDto], minItems: 1, maxItems: 10 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ArrayUnique((criterion: CriterionDto) => criterion?.key, { message: 'criteria keys must be unique' })
+  @ValidateNested({ each: true })
+  @Type(() => CriterionDto)
+  criteria: CriterionDto[];
+}
+
+export class UpdateChallengeDto extends PartialType(CreateChallengeDto) {}
+
+export class ListChallengesQuery {
+  @ApiPropertyOptional({ enum: ['upcoming', 'open', 'closed'] })
+  @IsOptional()
+  @IsIn(['upcoming', 'open', 'closed'])
+  phase?: ChallengePhase;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @Length(1, 512)
+  cursor?: string;
+}
+
+export class CriterionResponse {
+  @ApiProperty() key: string;
+  @ApiProperty() name: string;
+  @ApiProperty() weight: number;
+}
+
+export class ChallengeResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() description: string;
+  @ApiProperty() sponsorId: string;
+  @ApiProperty({ nullable: true, type: String }) sponsorUnit: string | null;
+  @ApiProperty({ format: 'date-time' }) opensAt: string;
+  @ApiProperty({ format: 'date-time' }) closesAt: string;
+  @ApiProperty({ enum: ['upcoming', 'open', 'closed'] }) phase: ChallengePhase;
+  @ApiProperty({ type: [String] }) themes: string[];
+  @ApiProperty({ type: [CriterionResponse] }) criteria: CriterionResponse[];
+  @ApiProperty() version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+
+  static of(challenge: Challenge, now: Date): ChallengeResponse {
+    return {
+      id: challenge.id,
+      title: challenge.title,
+      description: challenge.description,
+      sponsorId: challenge.sponsorId,
+      sponsorUnit: challenge.sponsorUnit,
+      opensAt: challenge.opensAt.toISOString(),
+      closesAt: challenge.closesAt.toISOString(),
+      phase: challenge.phaseAt(now),
+      themes: challenge.themes,
+      criteria: challenge.criteria,
+      version: challenge.version,
+      createdAt: challenge.createdAt.toISOString(),
+      updatedAt: challenge.updatedAt.toISOString(),
+    };
+  }
+}
+
+export class ChallengePageResponse {
+  @ApiProperty({ type: [ChallengeResponse] }) items: ChallengeResponse[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,52 @@
+import { Controller, Delete, HttpCode, Param, Put } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
+import { uuidParam } from '#ikm/http';
+import { EndorseIdeaUseCase } from './use-cases/endorse-idea.use-case.js';
+import { FollowIdeaUseCase } from './use-cases/follow-idea.use-case.js';
+
+class EndorsementResponse {
+  @ApiProperty() endorsed: boolean;
+  @ApiProperty({ description: 'Endorsements of the idea now.' }) endorsements: number;
+}
+
+class FollowResponse {
+  @ApiProperty() following: boolean;
+}
+
+@ApiTags('engagement')
+@Roles(...INTERNAL_ROLES)
+@Controller(':id')
+export class EngagementController {
+  constructor(
+    private readonly endorsements: EndorseIdeaUseCase,
+    private readonly follows: FollowIdeaUseCase,
+  ) {}
+
+  @Put('endorsement')
+  @HttpCode(200)
+  @ApiOkResponse({ type: EndorsementResponse, description: 'Endorsed (idempotent).' })
+  @ApiForbiddenResponse({ description: 'Your own idea.' })
+  endorse(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<EndorsementResponse> {
+    return this.endorsements.endorse({ user, ideaId: id });
+  }
+
+  @Delete('endorsement')
+  @ApiOkResponse({ type: EndorsementResponse, description: 'Endorsement withdrawn (idempotent).' })
+  withdraw(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<EndorsementResponse> {
+    return this.endorsements.withdraw({ user, ideaId: id });
+  }
+
+  @Put('follow')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FollowResponse })
+  follow(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<FollowResponse> {
+    return this.follows.follow({ user, ideaId: id });
+  }
+
+  @Delete('follow')
+  @ApiOkResponse({ type: FollowResponse })
+  unfollow(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<FollowResponse> {
+    return this.follows.unfollow({ user, ideaId: id });
+  }
+}

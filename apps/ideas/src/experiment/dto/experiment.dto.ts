@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { EXPERIMENT_OUTCOMES, type ExperimentOutcome } from '#ikm/contracts';
+import { NoNulCharacters } from '#ikm/http';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class StartExperimentDto {
+  @ApiProperty({ maxLength: 2000, description: 'What the experiment tests.' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  @NoNulCharacters()
+  hypothesis: string;
+
+  @ApiProperty({ maxLength: 2000, description: 'How success is measured.' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  @NoNulCharacters()
+  successMeasure: string;
+
+  @ApiProperty({ format: 'date', example: '2026-12-01' })
+  @IsISO8601({ strict: true })
+  @Length(10, 10, { message: 'startsOn must be a date, YYYY-MM-DD' })
+  startsOn: string;
+
+  @ApiProperty({ format: 'date', example: '2027-02-28', description: 'The time box ends; on or after startsOn.' })
+  @IsISO8601({ strict: true })
+  @Length(10, 10, { message: 'endsOn must be a date, YYYY-MM-DD' })
+  endsOn: string;
+
+  @ApiProperty({ minimum: 0, description: 'Budget in USD.' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(1e12)
+  budgetUsd: number;
+}
+
+export class ConcludeExperimentDto {
+  @ApiProperty({ enum: EXPERIMENT_OUTCOMES })
+  @IsIn(EXPERIMENT_OUTCOMES)
+  outcome: ExperimentOutcome;
+
+  @ApiPropertyOptional({ maxLength: 10000, description: 'Lessons learned; with an invalidated outcome, a learning result.' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 10000)
+  @NoNulCharacters()
+  lessons?: string;
+}
+
+export class ExperimentResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) ideaId: string;
+  @ApiProperty() hypothesis: string;
+  @ApiProperty() successMeasure: string;
+  @ApiProperty({ format: 'date' }) startsOn: string;
+  @ApiProperty({ format: 'date' }) endsOn: string;
+  @ApiProperty() budgetUsd: number;
+  @ApiProperty({ enum: ['running', 'concluded'] }) status: 'running' | 'concluded';
+  @ApiProperty({ enum: EXPERIMENT_OUTCOMES, nullable: true }) outcome: ExperimentOutcome | null;
+  @ApiProperty({ nullable: true, type: String }) lessons: string | null;
+  @ApiProperty({ description: 'Invalidated with lessons: something learned, never a penalty.' }) learningResult: boolean;
+  @ApiProperty() startedBy: string;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) concludedAt: string | null;
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
+import { uuidParam } from '#ikm/http';
+import { ConcludeExperimentDto, ExperimentResponse, StartExperimentDto } from './dto/experiment.dto.js';
+import { RunExperimentUseCase } from './use-cases/run-experiment.use-case.js';
+
+@ApiTags('experiments')
+@Controller(':id/experiments')
+export class ExperimentController {
+  constructor(private readonly experiments: RunExperimentUseCase) {}
+
+  @Get()
+  @ApiOkResponse({ type: [ExperimentResponse] })
+  list(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<ExperimentResponse[]> {
+    return this.experiments.list({ user, ideaId: id });
+  }
+
+  @Post()
+  @Roles(...INTERNAL_ROLES)
+  @ApiCreatedResponse({ type: ExperimentResponse, description: 'Started; the first one moves an accepted idea to in_experiment.' })
+  @ApiForbiddenResponse({ description: 'Not on the team and not an IKMU administrator.' })
+  @ApiConflictResponse({ description: 'The idea is neither accepted nor in experiment.' })
+  start(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: StartExperimentDto): Promise<ExperimentResponse> {
+    return this.experiments.start({ user, ideaId: id, plan: body });
+  }
+
+  @Post(':experimentId/conclusion')
+  @Roles(...INTERNAL_ROLES)
+  @HttpCode(200)
+  @ApiOkResponse({ type: ExperimentResponse })
+  @ApiConflictResponse({ description: 'Already concluded.' })
+  conclude(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Param('experimentId', uuidParam('experimentId')) experimentId: string,
+    @Body() body: ConcludeExperimentDto,
+  ): Promise<ExperimentResponse> {
+    return this.experiments.conclude({ user, ideaId: id, experimentId, outcome: body.outcome, lessons: body.lessons });
+  }
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthenticatedUser } from '#ikm/auth';
+import { uuidParam } from '#ikm/http';
+import { AssignReviewerDto, ReviewResponse, ScorecardDto } from './dto/review.dto.js';
+import { ReviewIdeaUseCase } from './use-cases/review-idea.use-case.js';
+
+@ApiTags('review')
+@Controller(':id/review')
+export class ReviewController {
+  constructor(private readonly reviews: ReviewIdeaUseCase) {}
+
+  @Get()
+  @ApiOkResponse({ type: ReviewResponse })
+  get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<ReviewResponse> {
+    return this.reviews.get({ user, ideaId: id });
+  }
+
+  @Post('reviewers')
+  @Roles('ikmu_admin')
+  @ApiCreatedResponse({ type: ReviewResponse })
+  @ApiForbiddenResponse({ description: 'IKMU administrators assign reviewers.' })
+  @ApiConflictResponse({ description: 'The reviewer is on the team, already assigned, or the idea is not submitted or in review.' })
+  assign(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: AssignReviewerDto): Promise<ReviewResponse> {
+    return this.reviews.assign({ user, ideaId: id, reviewerId: body.reviewerId });
+  }
+
+  @Put('scorecard')
+  @Roles('reviewer', 'ikmu_admin')
+  @ApiOkResponse({ type: ReviewResponse, description: 'Your scorecard (replacing an earlier one) and the review so far.' })
+  @ApiForbiddenResponse({ description: 'Not an assigned reviewer.' })
+  score(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: ScorecardDto): Promise<ReviewResponse> {
+    return this.reviews.score({ user, ideaId: id, scores: body.scores });
+  }
+}

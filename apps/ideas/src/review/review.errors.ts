@@ -1,0 +1,50 @@
+import { DomainError } from '#ikm/http';
+
+export enum ReviewErrorCode {
+  ReviewerOnTeam = 'REVIEW_REVIEWER_ON_TEAM',
+  AlreadyAssigned = 'REVIEW_ALREADY_ASSIGNED',
+  NotAssigned = 'REVIEW_NOT_ASSIGNED',
+  NotInReview = 'REVIEW_IDEA_NOT_IN_REVIEW',
+  ScoresMismatch = 'REVIEW_SCORES_MISMATCH',
+}
+
+const STATUS_OF: Record<ReviewErrorCode, number> = {
+  [ReviewErrorCode.ReviewerOnTeam]: 409,
+  [ReviewErrorCode.AlreadyAssigned]: 409,
+  [ReviewErrorCode.NotAssigned]: 403,
+  [ReviewErrorCode.NotInReview]: 409,
+  [ReviewErrorCode.ScoresMismatch]: 400,
+};
+
+export class ReviewError extends DomainError<ReviewErrorCode> {
+  get status(): number {
+    return STATUS_OF[this.code];
+  }
+
+  static reviewerOnTeam(reviewerId: string): ReviewError {
+    return new ReviewError(ReviewErrorCode.ReviewerOnTeam, `${reviewerId} is on the idea's team; nobody reviews their own idea.`);
+  }
+
+  static alreadyAssigned(reviewerId: string): ReviewError {
+    return new ReviewError(ReviewErrorCode.AlreadyAssigned, `${reviewerId} is already a reviewer of this idea.`);
+  }
+
+  static notAssigned(): ReviewError {
+    return new ReviewError(ReviewErrorCode.NotAssigned, 'You are not an assigned reviewer of this idea.');
+  }
+
+  static notInReview(status: string, action: string): ReviewError {
+    return new ReviewError(ReviewErrorCode.NotInReview, `The idea is ${status}; ${action} needs it submitted or in review.`, { currentStatus: status });
+  }
+
+  static scoresMismatch(expected: string[], reason: string): ReviewError {
+    return new ReviewError(ReviewErrorCode.ScoresMismatch, `A scorecard scores each criterion once: ${expected.join(', ')}.`, {
+      errors: [{ field: 'scores', reason }],
+      criteria: expected,
+    });
+  }
+
+  private constructor(code: ReviewErrorCode, message: string, extensions?: Record<string, unknown>) {
+    super(code, message, extensions);
+  }
+}
