@@ -22,19 +22,24 @@ export class TestKafka {
     }
   }
 
-  /** Every record of a topic from the beginning, read by a throw-away consumer group. */
-  async readAll(topic: string, expectAtLeast: number, timeoutMs = 20_000): Promise<KafkaMessage[]> {
+  /** Records of a topic from the beginning, at least this many, read by a throw-away consumer group. */
+  readAll(topic: string, expectAtLeast: number, timeoutMs = 20_000): Promise<KafkaMessage[]> {
+    return this.readUntil(topic, (received) => received.length >= expectAtLeast, timeoutMs);
+  }
+
+  /** Records of a topic from the beginning, until `enough` says so or the time is up. */
+  async readUntil(topic: string, enough: (received: KafkaMessage[]) => boolean, timeoutMs = 20_000): Promise<KafkaMessage[]> {
     const consumer = this.kafka.consumer({ groupId: `e2e-reader-${Date.now()}-${Math.random()}` });
     const received: KafkaMessage[] = [];
     await consumer.connect();
     try {
       await consumer.subscribe({ topic, fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`only ${received.length} of ${expectAtLeast} records on ${topic}`)), timeoutMs);
+        const timer = setTimeout(() => reject(new Error(`read ${received.length} records on ${topic}, not what was expected`)), timeoutMs);
         void consumer.run({
           eachMessage: async ({ message }) => {
             received.push(message);
-            if (received.length >= expectAtLeast) {
+            if (enough(received)) {
               clearTimeout(timer);
               resolve();
             }

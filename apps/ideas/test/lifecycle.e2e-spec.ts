@@ -1,0 +1,415 @@
+import type { Role } from '#ikm/auth';
+import { KnowledgeAssetPublishedV1 } from '#ikm/contracts';
+import { decodeCloudEvent, encodeCloudEvent } from '#ikm/messaging';
+import { eventually, headerText, ServiceProcess, TEST_SERVICES, TestKafka, tokenFor } from '#ikm/testing';
+import type { KafkaMessage } from 'kafkajs';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import request from 'supertest';
+
+/** The innovation lifecycle through the ideas API, as its users meet it, against real Kafka and PostgreSQL. */
+const ideas = new ServiceProcess(TEST_SERVICES.ideas);
+const kafka = new TestKafka();
+const db = new pg.Pool({ connectionString: TEST_SERVICES.ideas.databaseUrl, max: 2 });
+const tokens = new Map<string, string>();
+
+async function tokenOf(user: string, roles: Role[] = ['staff']): Promise<string> {
+  const key = `${user}:${roles.join(',')}`;
+  if (!tokens.has(key)) tokens.set(key, await tokenFor(user, roles));
+  return tokens.get(key)!;
+}
+
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+
+/** Calls `/ideas<path>` as this user; resolves with the response. */
+async function call(user: string, roles: Role[], method: Method, path: string, body?: object): Promise<request.Response> {
+  const token = await tokenOf(user, roles);
+  const req = request(ideas.baseUrl)[method](`/ideas${path}`).set('authorization', `Bearer ${token}`);
+  return body === undefined ? req : req.send(body);
+}
+
+function as(user: string, roles: Role[] = ['staff']) {
+  return {
+    get: (path: string) => call(user, roles, 'get', path),
+    post: (path: string, body?: object) => call(user, roles, 'post', path, body),
+    patch: (path: string, body?: object) => call(user, roles, 'patch', path, body),
+    put: (path: string, body?: object) => call(user, roles, 'put', path, body),
+    delete: (path: string) => call(user, roles, 'delete', path),
+  };
+}
+
+const ADMIN: Role[] = ['ikmu_admin'];
+const REVIEWER: Role[] = ['staff', 'reviewer'];
+const KM_OFFICER: Role[] = ['km_officer'];
+
+const idea = (title: string, extra: object = {}) => ({
+  title,
+  problem: 'Field offices translate the same ILO standards again and again, paying twice for the same words.',
+  proposal: 'A shared translation memory that every office can query before commissioning a translation.',
+  themes: ['knowledge-sharing'],
+  ...extra,
+});
+
+async function submittedIdea(author = 'alice', body: object = idea('A submitted idea')): Promise<string> {
+  const created = await as(author).post('', body);
+  expect(created.status).toBe(201);
+  expect((await as(author).post(`/${created.body.id}/submit`)).status).toBe(200);
+  return created.body.id;
+}
+
+beforeAll(async () => {
+  await ideas.start();
+});
+
+afterAll(async () => {
+  await ideas.stop();
+  await db.end();
+});
+
+describe('from challenge to realised benefits', () => {
+  let challengeId: string;
+  let ideaId: string;
+  const assetId = randomUUID();
+  const criteria = [
+    { key: 'impact', name: 'Impact on constituents', weight: 3 },
+    { key: 'cost', name: 'Cost to implement', weight: 1 },
+  ];
+
+  it('a KM officer poses a challenge with weighted criteria; it is open now', async () => {
+    const response = await as('kim', KM_OFFICER).post('/challenges', {
+      title: 'Cut translation costs in field offices',
+      description: 'Translation budgets grow every biennium.',
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 86_400_000).toISOString(),
+      themes: ['languages'],
+      criteria,
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ sponsorId: 'kim', phase: 'open', criteria, version: 1 });
+    challengeId = response.body.id;
+    expect((await as('alice').post('/challenges', { ...response.body })).status).toBe(403);
+  });
+
+  it('a published knowledge asset reaches the local replica through Kafka', async () => {
+    await kafka.produce(KnowledgeAssetPublishedV1.topic, [
+      encodeCloudEvent({
+        id: randomUUID(),
+        topic: KnowledgeAssetPublishedV1.topic,
+        aggregateId: assetId,
+        type: KnowledgeAssetPublishedV1.type,
+        source: KnowledgeAssetPublishedV1.source,
+        occurredAt: new Date(),
+        payload: {
+          assetId,
+          version: 1,
+          type: 'good_practice',
+          title: { en: 'Shared translation memory for ILO field offices', fr: 'Mémoire de traduction partagée' },
+          abstract: { en: 'How offices stopped paying twice for the same translation.' },
+          subjects: ['languages'],
+          languages: ['en', 'fr'],
+          accessLevel: 'internal',
+          url: 'https://labordoc.example.org/asset/1',
+          publishedAt: new Date().toISOString(),
+        },
+        correlationId: null,
+        traceparent: null,
+        actor: null,
+      }),
+    ]);
+    await eventually(async () => {
+      const { rows } = await db.query(`SELECT version FROM knowledge_assets WHERE asset_id = $1`, [assetId]);
+      expect(rows).toEqual([{ version: 1 }]);
+    }, 30_000);
+  });
+
+  it('alice drafts an idea for the challenge, bob joins her team, and submission finds similar work', async () => {
+    const earlier = await submittedIdea('carol', idea('Shared translation memory for ILO field offices'));
+    const created = await as('alice').post('', idea('Translation memory shared by field offices', {
+      challengeId,
+      expectedBenefits: { description: 'Fewer paid translations', annualSavingsUsd: 250000, staffHours: 1200 },
+    }));
+    expect(created.status).toBe(201);
+    ideaId = created.body.id;
+    expect(created.body).toMatchObject({ challengeId, status: 'draft', allowedTransitions: ['submitted', 'withdrawn'] });
+
+    expect((await as('alice').post(`/${ideaId}/team/invitations`, { userId: 'bob' })).status).toBe(201);
+    expect((await as('bob').get(`/${ideaId}`)).status).toBe(200); // an invitee sees the draft
+    const joined = await as('bob').post(`/${ideaId}/team/invitations/accept`);
+    expect(joined.status).toBe(200);
+    expect(joined.body.team.map((member: { userId: string; status: string }) => [member.userId, member.status])).toEqual([
+      ['alice', 'accepted'],
+      ['bob', 'accepted'],
+    ]);
+    expect((await as('bob').patch(`/${ideaId}`, { themes: ['knowledge-sharing', 'languages'] })).status).toBe(200);
+
+    const submitted = await as('bob').post(`/${ideaId}/submit`);
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.status).toBe('submitted');
+    expect(submitted.body.similarWork.flagged).toBe(true);
+    expect(submitted.body.similarWork.ideas.map((match: { id: string }) => match.id)).toContain(earlier);
+    expect(submitted.body.similarWork.knowledgeAssets.map((match: { id: string }) => match.id)).toContain(assetId);
+    const onDemand = await as('dave').get(`/${ideaId}/similar`);
+    expect(onDemand.body.ideas[0].id).toBe(earlier);
+  });
+
+  it('review: reviewers assigned (never from the team), each scores every criterion, acceptance waits for all', async () => {
+    expect((await as('rita', REVIEWER).post(`/${ideaId}/transitions`, { to: 'in_review' })).status).toBe(200);
+    expect((await as('ada', ADMIN).post(`/${ideaId}/review/reviewers`, { reviewerId: 'bob' })).status).toBe(409);
+    expect((await as('rita', REVIEWER).post(`/${ideaId}/review/reviewers`, { reviewerId: 'rita' })).status).toBe(403);
+    for (const reviewerId of ['rita', 'ray']) {
+      expect((await as('ada', ADMIN).post(`/${ideaId}/review/reviewers`, { reviewerId })).status).toBe(201);
+    }
+    const ritaScores = await as('rita', REVIEWER).put(`/${ideaId}/review/scorecard`, {
+      scores: [
+        { criterion: 'impact', score: 5, notes: 'Large savings' },
+        { criterion: 'cost', score: 3 },
+      ],
+    });
+    expect(ritaScores.status).toBe(200);
+    expect(ritaScores.body).toMatchObject({ complete: false, pendingReviewers: ['ray'], weightedScore: 4.5 });
+
+    const early = await as('rita', REVIEWER).post(`/${ideaId}/transitions`, { to: 'accepted' });
+    expect(early.status).toBe(409);
+    expect(early.body.reviewersPending).toEqual(['ray']);
+
+    const partial = await as('ray', REVIEWER).put(`/${ideaId}/review/scorecard`, { scores: [{ criterion: 'impact', score: 4 }] });
+    expect(partial.status).toBe(400);
+    expect(partial.body.errors[0]).toMatchObject({ field: 'scores' });
+    const rayScores = await as('ray', REVIEWER).put(`/${ideaId}/review/scorecard`, {
+      scores: [
+        { criterion: 'impact', score: 3 },
+        { criterion: 'cost', score: 1 },
+      ],
+    });
+    expect(rayScores.body).toMatchObject({ complete: true, pendingReviewers: [], weightedScore: 3.5 }); // (4.5 + 2.5) / 2
+    expect((await as('alice').get(`/${ideaId}/review`)).body.scorecards).toEqual([]); // the team sees the result, not the cards
+
+    const accepted = await as('rita', REVIEWER).post(`/${ideaId}/transitions`, { to: 'accepted' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.status).toBe('accepted');
+  });
+
+  it('a safe-to-fail experiment: invalidated, with lessons, is a learning result', async () => {
+    const started = await as('alice').post(`/${ideaId}/experiments`, {
+      hypothesis: 'Offices will query the memory before commissioning',
+      successMeasure: '50% of requests matched',
+      startsOn: '2026-12-01',
+      endsOn: '2027-02-28',
+      budgetUsd: 15000,
+    });
+    expect(started.status).toBe(201);
+    expect((await as('alice').get(`/${ideaId}`)).body.status).toBe('in_experiment');
+    const concluded = await as('bob').post(`/${ideaId}/experiments/${started.body.id}/conclusion`, {
+      outcome: 'invalidated',
+      lessons: 'Offices need the memory inside their translation tool, not beside it.',
+    });
+    expect(concluded.status).toBe(200);
+    expect(concluded.body).toMatchObject({ status: 'concluded', outcome: 'invalidated', learningResult: true });
+    expect((await as('bob').post(`/${ideaId}/experiments/${started.body.id}/conclusion`, { outcome: 'validated' })).status).toBe(409);
+  });
+
+  it('adoption by an administrator emits the recognition event with the whole team', async () => {
+    expect((await as('alice').post(`/${ideaId}/transitions`, { to: 'adopted' })).status).toBe(403);
+    const adopted = await as('ada', ADMIN).post(`/${ideaId}/transitions`, { to: 'adopted', reason: 'Rolled out to 12 offices' });
+    expect(adopted.status).toBe(200);
+    const { rows } = await db.query(`SELECT payload FROM outbox WHERE aggregate_id = $1 AND type = 'ikm.ideas.idea.adopted.v1'`, [ideaId]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].payload).toMatchObject({ ideaId, challengeId, team: ['alice', 'bob'], themes: ['knowledge-sharing', 'languages'] });
+  });
+
+  it('benefits realised are recorded by period and totalled', async () => {
+    const periods = [
+      { periodStart: '2027-01-01', periodEnd: '2027-03-31', usdSaved: 40000.5, staffHoursSaved: 300, beneficiaries: 12 },
+      { periodStart: '2027-04-01', periodEnd: '2027-06-30', usdSaved: 60000, staffHoursSaved: 450.25, beneficiaries: 20 },
+    ];
+    for (const period of periods) expect((await as('alice').post(`/${ideaId}/benefits`, period)).status).toBe(201);
+    const benefits = await as('dave').get(`/${ideaId}/benefits`);
+    expect(benefits.body.totals).toEqual({ usdSaved: 100000.5, staffHoursSaved: 750.25, beneficiaries: 32 });
+    expect(benefits.body.items.map((item: { periodEnd: string }) => item.periodEnd)).toEqual(['2027-03-31', '2027-06-30']);
+  });
+
+  it('the history says who moved the idea, when and why', async () => {
+    const history = await as('dave').get(`/${ideaId}/history`);
+    expect(history.body.map((entry: { from: string; to: string; actorId: string }) => [entry.from, entry.to, entry.actorId])).toEqual([
+      ['draft', 'submitted', 'bob'],
+      ['submitted', 'in_review', 'rita'],
+      ['in_review', 'accepted', 'rita'],
+      ['accepted', 'in_experiment', 'alice'],
+      ['in_experiment', 'adopted', 'ada'],
+    ]);
+    expect(history.body[4].reason).toBe('Rolled out to 12 offices');
+  });
+
+  it('refuses submissions to a closed challenge', async () => {
+    const closed = await as('kim', KM_OFFICER).post('/challenges', {
+      title: 'A challenge of last year',
+      description: 'Closed.',
+      opensAt: '2025-01-01T00:00:00Z',
+      closesAt: '2025-06-30T00:00:00Z',
+      criteria,
+    });
+    const draft = await as('alice').post('', idea('Too late for this one', { challengeId: closed.body.id }));
+    const submitted = await as('alice').post(`/${draft.body.id}/submit`);
+    expect(submitted.status).toBe(409);
+    expect(submitted.body).toMatchObject({ challengePhase: 'closed' });
+    expect((await as('alice').get(`/${draft.body.id}`)).body.status).toBe('draft');
+  });
+});
+
+describe('not pursued', () => {
+  it('needs written feedback to the team, which the history keeps', async () => {
+    const id = await submittedIdea();
+    const silent = await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'not_pursued' });
+    expect(silent.status).toBe(400);
+    expect(silent.body.errors).toEqual([{ field: 'reason', reason: 'feedback to the team is required when an idea is not pursued' }]);
+    const withFeedback = await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'not_pursued', reason: 'Already covered by the ERP project' });
+    expect(withFeedback.status).toBe(200);
+    const history = await as('alice').get(`/${id}/history`);
+    expect(history.body.at(-1)).toMatchObject({ to: 'not_pursued', reason: 'Already covered by the ERP project', actorId: 'ada' });
+  });
+
+  it('an invalid transition names those allowed from the current state', async () => {
+    const id = await submittedIdea();
+    const response = await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'scaled' });
+    expect(response.status).toBe(409);
+    expect(response.body).toMatchObject({ allowedTransitions: ['in_review', 'not_pursued', 'withdrawn'], allowedForYou: ['in_review', 'not_pursued'] });
+  });
+});
+
+describe('endorsements', () => {
+  it('counts 50 parallel endorsements of one idea exactly, once per person', async () => {
+    const id = await submittedIdea('alice', idea('An idea many people like'));
+    const endorsers = Array.from({ length: 50 }, (_, i) => `endorser-${i}`);
+    const responses = await Promise.all([...endorsers, 'endorser-0', 'endorser-1'].map((user) => as(user).put(`/${id}/endorsement`)));
+    expect(responses.map((response) => response.status)).toEqual(Array(52).fill(200));
+    expect((await as('alice').get(`/${id}`)).body.endorsementCount).toBe(50);
+    const { rows } = await db.query(`SELECT count(*)::int AS endorsements FROM endorsements WHERE idea_id = $1`, [id]);
+    expect(rows[0].endorsements).toBe(50);
+    const { rows: events } = await db.query(`SELECT count(*)::int AS count, max((payload->>'endorsements')::int) AS highest FROM outbox WHERE aggregate_id = $1 AND type = 'ikm.ideas.idea.endorsed.v1'`, [id]);
+    expect(events[0]).toEqual({ count: 50, highest: 50 });
+  });
+
+  it('never on one’s own idea, and can be withdrawn', async () => {
+    const id = await submittedIdea();
+    expect((await as('alice').put(`/${id}/endorsement`)).status).toBe(403);
+    expect((await as('erin').put(`/${id}/endorsement`)).body).toEqual({ endorsed: true, endorsements: 1 });
+    expect((await as('erin').delete(`/${id}/endorsement`)).body).toEqual({ endorsed: false, endorsements: 0 });
+    expect((await as('erin').delete(`/${id}/endorsement`)).body).toEqual({ endorsed: false, endorsements: 0 });
+  });
+});
+
+describe('comments', () => {
+  it('authors edit and delete their own; moderators hide; others see a hidden comment without its text', async () => {
+    const id = await submittedIdea();
+    const posted = await as('frank').post(`/${id}/comments`, { body: 'Have you talked to the Turin centre?' });
+    expect(posted.status).toBe(201);
+    const commentId = posted.body.id;
+    expect((await as('gina').patch(`/${id}/comments/${commentId}`, { body: 'Hijacked' })).status).toBe(403);
+    expect((await as('frank').patch(`/${id}/comments/${commentId}`, { body: 'Have you talked to ITC-ILO in Turin?' })).body.body).toBe(
+      'Have you talked to ITC-ILO in Turin?',
+    );
+    expect((await as('frank').post(`/${id}/comments/${commentId}/hide`, { reason: 'x' })).status).toBe(403);
+    const hidden = await as('fay', ['facilitator']).post(`/${id}/comments/${commentId}/hide`, { reason: 'Off topic' });
+    expect(hidden.body).toMatchObject({ status: 'hidden', hiddenReason: 'Off topic', body: 'Have you talked to ITC-ILO in Turin?' });
+    const seenByOthers = await as('gina').get(`/${id}/comments`);
+    expect(seenByOthers.body).toEqual([expect.objectContaining({ id: commentId, status: 'hidden', body: null })]);
+    expect((await as('frank').get(`/${id}/comments`)).body[0].body).toBe('Have you talked to ITC-ILO in Turin?');
+
+    const second = await as('gina').post(`/${id}/comments`, { body: 'Nice' });
+    expect((await as('gina').delete(`/${id}/comments/${second.body.id}`)).status).toBe(204);
+    expect((await as('gina').get(`/${id}/comments`)).body.map((comment: { id: string }) => comment.id)).toEqual([commentId]);
+  });
+});
+
+describe('lists', () => {
+  it('filter by challenge, theme, text, membership and follows; sort by endorsements with a stable cursor', async () => {
+    const marker = `zebra${Date.now()}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i += 1) ids.push(await submittedIdea('henry', idea(`Idea ${marker} number ${i}`, { themes: [marker] })));
+    for (const [index, id] of ids.entries()) {
+      for (let e = 0; e < index; e += 1) await as(`fan-${e}`).put(`/${id}/endorsement`);
+    }
+    const page1 = await as('ivy').get(`?theme=${marker}&sort=most_endorsed&limit=3`);
+    const page2 = await as('ivy').get(`?theme=${marker}&sort=most_endorsed&limit=3&cursor=${page1.body.nextCursor}`);
+    const order = [...page1.body.items, ...page2.body.items].map((item: { id: string }) => item.id);
+    expect(order).toEqual([...ids].reverse());
+    expect(page2.body.nextCursor).toBeNull();
+
+    expect((await as('ivy').get(`?q=${marker}`)).body.items).toHaveLength(4);
+    expect((await as('ivy').get(`?theme=${marker}&member=me`)).body.items).toHaveLength(0);
+    expect((await as('henry').get(`?theme=${marker}&member=me`)).body.items).toHaveLength(4);
+    await as('ivy').put(`/${ids[2]}/follow`);
+    expect((await as('ivy').get(`?followedBy=me`)).body.items.map((item: { id: string }) => item.id)).toEqual([ids[2]]);
+    const wrongSortCursor = await as('ivy').get(`?theme=${marker}&sort=newest&cursor=${page1.body.nextCursor}`);
+    expect(wrongSortCursor.status).toBe(400);
+  });
+});
+
+describe('bad input gets a clear 4xx on every endpoint', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = await submittedIdea();
+  });
+  const uuid = '00000000-0000-4000-8000-000000000000';
+
+  // Every row has four elements: with fewer, jest would pass a `done` callback in place of the field.
+  const cases: Array<[string, () => Promise<request.Response>, number, string | undefined]> = [
+    ['POST /ideas with an unknown challenge', () => as('alice').post('', idea('Unknown challenge', { challengeId: uuid })), 400, 'challengeId'],
+    ['POST /ideas with negative savings', () => as('alice').post('', idea('Bad benefits', { expectedBenefits: { description: 'x', annualSavingsUsd: -1 } })), 400, 'expectedBenefits.annualSavingsUsd'],
+    ['POST /ideas with a non-uuid asset', () => as('alice').post('', idea('Bad asset', { knowledgeAssetIds: ['nope'] })), 400, 'knowledgeAssetIds'],
+    ['GET /ideas with an unknown sort', () => as('alice').get('?sort=random'), 400, 'sort'],
+    ['GET /ideas with a bad challengeId', () => as('alice').get('?challengeId=7'), 400, 'challengeId'],
+    ['POST transitions to an unknown state', () => as('ada', ADMIN).post(`/${id}/transitions`, { to: 'launched' }), 400, 'to'],
+    ['POST transitions with an extra field', () => as('ada', ADMIN).post(`/${id}/transitions`, { to: 'in_review', by: 'me' }), 400, 'by'],
+    ['POST transitions on a malformed id', () => as('ada', ADMIN).post(`/not-a-uuid/transitions`, { to: 'in_review' }), 400, 'id'],
+    ['POST transitions on an unknown idea', () => as('ada', ADMIN).post(`/${uuid}/transitions`, { to: 'in_review' }), 404, undefined],
+    ['POST invitations without a user', () => as('alice').post(`/${id}/team/invitations`, {}), 400, 'userId'],
+    ['POST invitations of a member', () => as('alice').post(`/${id}/team/invitations`, { userId: 'alice' }), 409, undefined],
+    ['POST accept without an invitation', () => as('zed').post(`/${id}/team/invitations/accept`), 404, undefined],
+    ['PUT endorsement on a malformed id', () => as('zed').put(`/x/endorsement`), 400, 'id'],
+    ['POST comments with an empty body', () => as('zed').post(`/${id}/comments`, { body: '   ' }), 400, 'body'],
+    ['PATCH a comment that does not exist', () => as('zed').patch(`/${id}/comments/${uuid}`, { body: 'x' }), 404, undefined],
+    ['POST hide without a reason', () => as('fay', ['facilitator']).post(`/${id}/comments/${uuid}/hide`, {}), 400, 'reason'],
+    ['POST reviewers without an id', () => as('ada', ADMIN).post(`/${id}/review/reviewers`, {}), 400, 'reviewerId'],
+    ['PUT scorecard with a score of 6', () => as('rita', REVIEWER).put(`/${id}/review/scorecard`, { scores: [{ criterion: 'impact', score: 6 }] }), 400, 'scores.0.score'],
+    ['PUT scorecard by an unassigned reviewer', () => as('rita', REVIEWER).put(`/${id}/review/scorecard`, { scores: [{ criterion: 'impact', score: 3 }] }), 403, undefined],
+    ['POST experiments ending before they start', () => as('alice').post(`/${id}/experiments`, { hypothesis: 'h', successMeasure: 'm', startsOn: '2027-02-01', endsOn: '2027-01-01', budgetUsd: 1 }), 400, 'endsOn'],
+    ['POST experiments with a bad date', () => as('alice').post(`/${id}/experiments`, { hypothesis: 'h', successMeasure: 'm', startsOn: '2027-02-30x', endsOn: '2027-03-01', budgetUsd: 1 }), 400, 'startsOn'],
+    ['POST experiments on a submitted idea', () => as('alice').post(`/${id}/experiments`, { hypothesis: 'h', successMeasure: 'm', startsOn: '2027-02-01', endsOn: '2027-03-01', budgetUsd: 1 }), 409, undefined],
+    ['POST conclusion with an unknown outcome', () => as('alice').post(`/${id}/experiments/${uuid}/conclusion`, { outcome: 'meh' }), 400, 'outcome'],
+    ['POST benefits on a submitted idea', () => as('alice').post(`/${id}/benefits`, { periodStart: '2027-01-01', periodEnd: '2027-03-31', usdSaved: 1, staffHoursSaved: 1, beneficiaries: 1 }), 409, undefined],
+    ['POST benefits with fractional beneficiaries', () => as('alice').post(`/${id}/benefits`, { periodStart: '2027-01-01', periodEnd: '2027-03-31', usdSaved: 1, staffHoursSaved: 1, beneficiaries: 1.5 }), 400, 'beneficiaries'],
+    ['POST challenges closing before opening', () => as('kim', KM_OFFICER).post('/challenges', { title: 'Backwards', description: 'd', opensAt: '2027-02-01T00:00:00Z', closesAt: '2027-01-01T00:00:00Z', criteria: [{ key: 'impact', name: 'Impact', weight: 1 }] }), 400, 'closesAt'],
+    ['POST challenges without criteria', () => as('kim', KM_OFFICER).post('/challenges', { title: 'No criteria', description: 'd', opensAt: '2027-01-01T00:00:00Z', closesAt: '2027-02-01T00:00:00Z', criteria: [] }), 400, 'criteria'],
+    ['POST challenges with a date that is not one', () => as('kim', KM_OFFICER).post('/challenges', { title: 'Bad date', description: 'd', opensAt: 'soon', closesAt: '2027-02-01T00:00:00Z', criteria: [{ key: 'impact', name: 'Impact', weight: 1 }] }), 400, 'opensAt'],
+    ['POST challenges with duplicate criterion keys', () => as('kim', KM_OFFICER).post('/challenges', { title: 'Dupes', description: 'd', opensAt: '2027-01-01T00:00:00Z', closesAt: '2027-02-01T00:00:00Z', criteria: [{ key: 'a', name: 'A', weight: 1 }, { key: 'a', name: 'B', weight: 1 }] }), 400, 'criteria'],
+    ['GET challenges with a bad phase', () => as('kim').get('/challenges?phase=later'), 400, 'phase'],
+    ['GET a challenge that does not exist', () => as('kim').get(`/challenges/${uuid}`), 404, undefined],
+  ];
+
+  it.each(cases)('%s', async (_, call, status, field) => {
+    const response = await call();
+    expect(response.status).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    if (field) expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+  });
+});
+
+describe('events', () => {
+  it('every event the ideas service emitted is on Kafka and validates against its contract', async () => {
+    await eventually(async () => {
+      const { rows } = await db.query(`SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`);
+      expect(rows[0].pending).toBe(0);
+    }, 30_000);
+    const { rows } = await db.query(`SELECT topic, array_agg(id::text) AS ids FROM outbox GROUP BY topic`);
+    expect(rows.map((row: { topic: string }) => row.topic).sort()).toEqual(['ikm.ideas.challenge', 'ikm.ideas.comment', 'ikm.ideas.experiment', 'ikm.ideas.idea']);
+    for (const { topic, ids } of rows as Array<{ topic: string; ids: string[] }>) {
+      const emitted = new Set(ids);
+      const isOurs = (record: KafkaMessage) => emitted.has(headerText(record.headers, 'ce_id') ?? '');
+      const records = await kafka.readUntil(topic, (received) => received.filter(isOurs).length >= emitted.size, 30_000);
+      const ours = records.filter(isOurs);
+      expect(new Set(ours.map((record) => headerText(record.headers, 'ce_id'))).size).toBe(emitted.size);
+      for (const record of ours) expect(() => decodeCloudEvent(topic, 0, record)).not.toThrow();
+    }
+  });
+});
