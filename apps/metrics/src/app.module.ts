@@ -3,8 +3,8 @@ import { ServiceCoreModule } from '#ikm/service';
 import type { Logger } from 'pino';
 import { SERVICE_NAME, type MetricsConfig } from './config.js';
 import { metricsDataSourceOptions } from './data-source.js';
+import { EventLogModule } from './event-log/event-log.module.js';
 import { FunnelModule } from './funnel/funnel.module.js';
-import { IdeaModule } from './idea/idea.module.js';
 import { ReplayModule } from './replay/replay.module.js';
 
 @Module({})
@@ -20,8 +20,8 @@ export class AppModule {
           dataSource: metricsDataSourceOptions(config.DATABASE_URL),
           produces: [],
         }),
+        EventLogModule,
         FunnelModule,
-        IdeaModule,
         ReplayModule,
       ],
     };
