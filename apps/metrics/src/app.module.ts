@@ -3,7 +3,9 @@ import { ServiceCoreModule } from '#ikm/service';
 import type { Logger } from 'pino';
 import { SERVICE_NAME, type MetricsConfig } from './config.js';
 import { metricsDataSourceOptions } from './data-source.js';
+import { BenefitModule } from './benefit/benefit.module.js';
 import { EventLogModule } from './event-log/event-log.module.js';
+import { ExperimentModule } from './experiment/experiment.module.js';
 import { FunnelModule } from './funnel/funnel.module.js';
 import { ReplayModule } from './replay/replay.module.js';
 
@@ -22,6 +24,8 @@ export class AppModule {
         }),
         EventLogModule,
         FunnelModule,
+        ExperimentModule,
+        BenefitModule,
         ReplayModule,
       ],
     };
