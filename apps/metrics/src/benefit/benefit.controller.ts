@@ -1,15 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { REPORT_READER_ROLES, Roles } from '#ikm/auth';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ReportReaders } from '../reporting/report-readers.decorator.js';
 import { BenefitsQuery } from './dto/benefits.query.js';
 import { BenefitsResponse } from './dto/benefits.response.js';
 import { GetBenefitsUseCase } from './use-cases/get-benefits.use-case.js';
 
 @ApiTags('benefits')
-@ApiBadRequestResponse({ description: 'Invalid query: a problem naming each offending field.' })
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.' })
-@ApiForbiddenResponse({ description: 'Constituents do not see internal reports.' })
-@Roles(...REPORT_READER_ROLES)
+@ReportReaders()
 @Controller('benefits')
 export class BenefitController {
   constructor(private readonly getBenefits: GetBenefitsUseCase) {}

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { REPORT_READER_ROLES, Roles } from '#ikm/auth';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { BreakdownQuery } from '../reporting/breakdown.js';
+import { ReportReaders } from '../reporting/report-readers.decorator.js';
 import { ConversionResponse } from './dto/conversion.response.js';
 import { FunnelQuery } from './dto/funnel.query.js';
 import { FunnelResponse } from './dto/funnel.response.js';
@@ -11,10 +11,7 @@ import { GetFunnelUseCase } from './use-cases/get-funnel.use-case.js';
 import { GetTimeInStageUseCase } from './use-cases/get-time-in-stage.use-case.js';
 
 @ApiTags('funnel')
-@ApiBadRequestResponse({ description: 'Invalid query: a problem naming each offending field.' })
-@ApiUnauthorizedResponse({ description: 'No valid bearer token.' })
-@ApiForbiddenResponse({ description: 'Constituents do not see internal reports.' })
-@Roles(...REPORT_READER_ROLES)
+@ReportReaders()
 @Controller('funnel')
 export class FunnelController {
   constructor(
