@@ -135,11 +135,11 @@ describe('authorisation matrix (through the gateway)', () => {
       call: async (persona) => as(persona, api().post(`/api/v1/ideas/${await aliceDraft()}/submit`)),
       expected: everyone(404, { alice: 200, carl: 403, rob: 403 }),
     },
-    {
-      route: 'GET /metrics/funnel',
-      call: (persona) => as(persona, api().get('/api/v1/metrics/funnel')),
+    ...['/metrics/funnel', '/metrics/funnel/conversion', '/metrics/funnel/time-in-stage', '/metrics/experiments', '/metrics/benefits'].map((path) => ({
+      route: `GET ${path}`,
+      call: (persona: Persona) => as(persona, api().get(`/api/v1${path}`)),
       expected: everyone(200, { carl: 403 }),
-    },
+    })),
     {
       route: 'GET /health/ready (gateway)',
       call: (persona) => as(persona, api().get('/health/ready')),

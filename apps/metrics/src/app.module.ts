@@ -3,8 +3,10 @@ import { ServiceCoreModule } from '#ikm/service';
 import type { Logger } from 'pino';
 import { SERVICE_NAME, type MetricsConfig } from './config.js';
 import { metricsDataSourceOptions } from './data-source.js';
+import { BenefitModule } from './benefit/benefit.module.js';
+import { EventLogModule } from './event-log/event-log.module.js';
+import { ExperimentModule } from './experiment/experiment.module.js';
 import { FunnelModule } from './funnel/funnel.module.js';
-import { IdeaModule } from './idea/idea.module.js';
 import { ReplayModule } from './replay/replay.module.js';
 
 @Module({})
@@ -20,8 +22,10 @@ export class AppModule {
           dataSource: metricsDataSourceOptions(config.DATABASE_URL),
           produces: [],
         }),
+        EventLogModule,
         FunnelModule,
-        IdeaModule,
+        ExperimentModule,
+        BenefitModule,
         ReplayModule,
       ],
     };

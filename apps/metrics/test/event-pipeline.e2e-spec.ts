@@ -269,6 +269,6 @@ it('rebuilds its projections from the event log to the same numbers', async () =
   const admin = await tokenFor('metrics-admin', ['ikmu_admin']);
   const response = await request(metrics.baseUrl).post('/metrics/projections/rebuild').set('authorization', `Bearer ${admin}`);
   expect(response.status).toBe(200);
-  expect(response.body).toMatchObject({ events: Number(rows[0].count), projections: ['funnel'] });
+  expect(response.body).toMatchObject({ events: Number(rows[0].count), projections: ['funnel', 'stage-visits', 'experiments', 'benefits'] });
   expect(await funnel()).toEqual(before);
 });

@@ -1,34 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { IdeaCreatedV1, IdeaSubmittedV1, type EventData, type IdeaStatus } from '#ikm/contracts';
 import type { EntityManager } from 'typeorm';
 import type { LoggedEvent, Projection } from '../projection/projection.js';
+import { ideaChangeOf } from './idea-change.js';
 
-interface StageChange {
-  ideaId: string;
-  status: IdeaStatus;
-  version: number;
-  at: string;
-}
-
-/** Which idea events move an idea to a funnel stage, and to which. */
-function stageChangeOf(event: LoggedEvent): StageChange | undefined {
-  switch (event.type) {
-    case IdeaCreatedV1.type: {
-      const data = event.data as EventData<typeof IdeaCreatedV1>;
-      return { ideaId: data.ideaId, status: data.status, version: data.version, at: data.createdAt };
-    }
-    case IdeaSubmittedV1.type: {
-      const data = event.data as EventData<typeof IdeaSubmittedV1>;
-      return { ideaId: data.ideaId, status: data.status, version: data.version, at: data.submittedAt };
-    }
-    default:
-      return undefined;
-  }
+/** Sets each origin column the event names (a key of the jsonb parameter) and keeps the others. */
+function originAssignments(origin: string): string {
+  return `challenge_id = CASE WHEN ${origin}::jsonb ? 'challengeId' THEN (${origin}::jsonb ->> 'challengeId')::uuid ELSE funnel_ideas.challenge_id END,
+          origin_unit  = CASE WHEN ${origin}::jsonb ? 'originUnit' THEN ${origin}::jsonb ->> 'originUnit' ELSE funnel_ideas.origin_unit END,
+          region       = CASE WHEN ${origin}::jsonb ? 'region' THEN ${origin}::jsonb ->> 'region' ELSE funnel_ideas.region END`;
 }
 
 /**
- * The innovation funnel: each idea's current stage. A change applies only when it is newer than what
- * is stored (by the idea's version), so a replayed or late event can never move an idea backwards.
+ * The innovation funnel: each idea's current stage and origin. A change applies only when it is newer
+ * than what is stored (by the idea's version), so a replayed or late event can never move an idea
+ * backwards.
  */
 @Injectable()
 export class FunnelProjection implements Projection {
@@ -36,15 +21,25 @@ export class FunnelProjection implements Projection {
   readonly tables = ['funnel_ideas'];
 
   async apply(manager: EntityManager, event: LoggedEvent): Promise<void> {
-    const change = stageChangeOf(event);
+    const change = ideaChangeOf(event);
     if (!change) return;
+    const origin = JSON.stringify(change.origin);
+    if (!change.stage) {
+      // An edit without a stage cannot create the idea's row: it always follows the idea's creation.
+      await manager.query(
+        `UPDATE funnel_ideas SET version = $2, ${originAssignments('$3')} WHERE idea_id = $1 AND version < $2`,
+        [change.ideaId, change.version, origin],
+      );
+      return;
+    }
     await manager.query(
-      `INSERT INTO funnel_ideas (idea_id, status, version, entered_status_at, created_at)
-       VALUES ($1, $2, $3, $4, $4)
+      `INSERT INTO funnel_ideas (idea_id, status, version, entered_status_at, created_at, challenge_id, origin_unit, region)
+       VALUES ($1, $2, $3, $4, $4, ($5::jsonb ->> 'challengeId')::uuid, $5::jsonb ->> 'originUnit', $5::jsonb ->> 'region')
        ON CONFLICT (idea_id) DO UPDATE
-         SET status = EXCLUDED.status, version = EXCLUDED.version, entered_status_at = EXCLUDED.entered_status_at
+         SET status = EXCLUDED.status, version = EXCLUDED.version, entered_status_at = EXCLUDED.entered_status_at,
+             ${originAssignments('$5')}
          WHERE funnel_ideas.version < EXCLUDED.version`,
-      [change.ideaId, change.status, change.version, change.at],
+      [change.ideaId, change.stage, change.version, change.at, origin],
     );
   }
 }
