@@ -59,14 +59,8 @@ function logTo(name: string, child: ChildProcess): Running {
   return { name, child };
 }
 
-/** Extra node flags for one process, e.g. BENCH_NODE_OPTIONS_IDEAS=--cpu-prof to profile it. */
-function nodeOptionsFor(name: string): NodeJS.ProcessEnv {
-  const options = process.env[`BENCH_NODE_OPTIONS_${name.toUpperCase()}`];
-  return options ? { NODE_OPTIONS: options } : {};
-}
-
 export function startService(name: 'ideas' | 'metrics' | 'gateway'): Running {
-  const env: NodeJS.ProcessEnv = { ...serviceEnv, ...nodeOptionsFor(name) };
+  const env: NodeJS.ProcessEnv = { ...serviceEnv };
   if (name === 'ideas') Object.assign(env, { PORT: String(BENCH.ideasPort), DATABASE_URL: dbUrl(BENCH.ideasDb) });
   if (name === 'metrics') Object.assign(env, { PORT: String(BENCH.metricsPort), DATABASE_URL: dbUrl(BENCH.metricsDb) });
   if (name === 'gateway') {
@@ -87,7 +81,6 @@ export function startBaseline(part: 'server' | 'consumer'): Running {
   const child = spawn(process.execPath, [entry], {
     env: {
       ...process.env,
-      ...nodeOptionsFor(`baseline_${part}`),
       PORT: String(BENCH.baselinePort),
       DATABASE_URL: dbUrl(BENCH.baselineDb),
       KAFKA_BROKERS,
