@@ -1,7 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import kafkajs from 'kafkajs';
 import { signDevelopmentToken } from '#ikm/auth';
 import { REPO_ROOT } from '../scripts/platform.js';
 import { BENCH, KAFKA_BROKERS } from './config.js';
@@ -20,10 +18,9 @@ import { machine, markdown, writeResults, type Row } from './report.js';
 import type { BenchContext } from './scenarios/context.js';
 import { eventScenario } from './scenarios/events.js';
 import { readScenario } from './scenarios/read.js';
-import { relayScenario, type ConsumerControl } from './scenarios/relay.js';
+import { relayScenario } from './scenarios/relay.js';
 import { replayScenario } from './scenarios/replay.js';
 import { writeScenario } from './scenarios/write.js';
-import type { Target } from './targets.js';
 
 /**
  * `npm run bench`: starts a broker, fresh databases, the platform (ideas, metrics, gateway) and the
@@ -38,47 +35,6 @@ const kafkaWasRunning =
     env: { ...process.env, KAFKA_PORT: String(BENCH.kafkaPort), KAFKA_STATE_DIR: BENCH.kafkaStateDir },
   }).status === 0;
 
-async function startMetrics(): Promise<void> {
-  processes.metrics = startService('metrics');
-  await waitReady(processes.metrics, `http://127.0.0.1:${BENCH.metricsPort}/health/ready`);
-}
-
-async function startBaselineConsumer(): Promise<void> {
-  processes.baselineConsumer = startBaseline('consumer');
-  await waitForOutput(processes.baselineConsumer, 'baseline consumer ready');
-}
-
-/** Commits the group's offsets at the end of the topic; retried while the stopped member still counts. */
-async function skipToEnd(target: Target): Promise<void> {
-  const admin = new kafkajs.Kafka({ clientId: 'bench', brokers: [KAFKA_BROKERS], logLevel: kafkajs.logLevel.NOTHING }).admin();
-  await admin.connect();
-  try {
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        await admin.resetOffsets({ groupId: target.consumerGroup, topic: target.topic, earliest: false });
-        return;
-      } catch (error) {
-        if (attempt >= 30) throw error;
-        await sleep(1_000);
-      }
-    }
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-const consumers: ConsumerControl = {
-  async stop(target) {
-    if (target.name === 'platform') await stop(processes.metrics);
-    else await stop(processes.baselineConsumer);
-  },
-  async skipAndStart(target) {
-    await skipToEnd(target);
-    if (target.name === 'platform') await startMetrics();
-    else await startBaselineConsumer();
-  },
-};
-
 async function startEverything(): Promise<void> {
   log(`starting Kafka on ${KAFKA_BROKERS}`);
   startKafka();
@@ -88,8 +44,10 @@ async function startEverything(): Promise<void> {
   processes.baselineServer = startBaseline('server');
   await waitReady(processes.ideas, `http://127.0.0.1:${BENCH.ideasPort}/health/ready`);
   await waitReady(processes.baselineServer, `http://127.0.0.1:${BENCH.baselinePort}/health`);
-  await startMetrics();
-  await startBaselineConsumer();
+  processes.metrics = startService('metrics');
+  await waitReady(processes.metrics, `http://127.0.0.1:${BENCH.metricsPort}/health/ready`);
+  processes.baselineConsumer = startBaseline('consumer');
+  await waitForOutput(processes.baselineConsumer, 'baseline consumer ready');
   processes.gateway = startService('gateway');
   await waitReady(processes.gateway, `http://127.0.0.1:${BENCH.gatewayPort}/health/ready`);
 }
@@ -124,7 +82,7 @@ async function main(): Promise<void> {
   rows.push(...read.rows);
   details.read = read.details;
   log('scenario 4: relay drain');
-  const relay = await relayScenario(consumers);
+  const relay = await relayScenario();
   rows.push(...relay.rows);
   details.relay = relay.details;
   log('scenario 5: replay');
@@ -135,6 +93,11 @@ async function main(): Promise<void> {
   const file = writeResults(rows, host, details);
   console.log(markdown(rows, host));
   log(`results written to ${path.relative(REPO_ROOT, file)}; service logs in ${path.relative(REPO_ROOT, BENCH.logDir)}`);
+}
+
+// Ctrl-C or a kill stops what the bench started instead of leaving it running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stopEverything().finally(() => process.exit(130)));
 }
 
 try {

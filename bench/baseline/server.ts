@@ -126,7 +126,11 @@ async function publishBatch(): Promise<number> {
     }
     const { rows } = await client.query(SELECT_UNPUBLISHED, [BATCH]);
     if (rows.length > 0) {
-      const messages: Message[] = rows.map((row) => ({
+      const byTopic = new Map<string, Message[]>();
+      for (const row of rows) {
+        const messages = byTopic.get(row.topic) ?? [];
+        byTopic.set(row.topic, messages);
+        messages.push({
         key: row.aggregate_id,
         value: JSON.stringify(row.payload),
         headers: {
@@ -139,8 +143,9 @@ async function publishBatch(): Promise<number> {
           'content-type': 'application/json',
           ...(row.correlation_id ? { ce_correlationid: row.correlation_id } : {}),
         },
-      }));
-      await producer.send({ topic: TOPIC, acks: -1, messages });
+        });
+      }
+      await producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
       await client.query(MARK_PUBLISHED, [rows.map((row) => row.position)]);
     }
     await client.query('COMMIT');
