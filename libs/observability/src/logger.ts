@@ -62,6 +62,9 @@ export function httpLoggerParams(service: string, level: string): Params {
       autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        // pino-http's default writes every response header (~600 bytes of helmet headers per line), which
+        // tripled the log volume and cost the gateway, which logs every proxied request, throughput.
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     },
   };

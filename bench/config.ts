@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { REPO_ROOT, databaseUrl } from '../scripts/platform.js';
+
+/**
+ * Ports, databases and the broker of the benchmark: all distinct from `npm start` (3000-3005, 9092) and
+ * from the end-to-end tests (13000-13100, 19092), so a bench can run beside both.
+ */
+export const BENCH = {
+  kafkaPort: 29092,
+  kafkaStateDir: path.join(REPO_ROOT, '.run', 'kafka-bench'),
+  logDir: path.join(REPO_ROOT, '.run', 'bench-logs'),
+  resultsDir: path.join(REPO_ROOT, 'bench', 'results'),
+  gatewayPort: 23000,
+  ideasPort: 23001,
+  metricsPort: 23005,
+  baselinePort: 23100,
+  ideasDb: 'ikm_ideas_bench',
+  metricsDb: 'ikm_metrics_bench',
+  baselineDb: 'ikm_baseline_bench',
+  /** The baseline's own topic, so its events never reach the platform's consumer. */
+  baselineTopic: 'bench.baseline.idea',
+  metricsConsumerGroup: 'ikm.metrics',
+  baselineConsumerGroup: 'bench.baseline',
+  jwtSecret: 'ikm-bench-secret-0123456789abcdefghijklmnop',
+} as const;
+
+export const KAFKA_BROKERS = `127.0.0.1:${BENCH.kafkaPort}`;
+export const KAFKA_SCRIPT_ENV = { KAFKA_PORT: String(BENCH.kafkaPort), KAFKA_STATE_DIR: BENCH.kafkaStateDir };
+
+export const dbUrl = (database: string): string => databaseUrl(database);
+
+/** Rates, durations and sizes of the scenarios; small enough that a whole run stays under ten minutes. */
+export const PLAN = {
+  writeRate: 300,
+  readRate: 1_000,
+  eventRate: 100,
+  fixedRateSeconds: 20,
+  warmupSeconds: 3,
+  throughputSeconds: 15,
+  throughputConnections: 16,
+  relayRows: 50_000,
+  replayEvents: 100_000,
+  /** Ideas created before the read scenarios, so reads hit a table of realistic size. */
+  readSeedIdeas: 2_000,
+} as const;
+
+/** The issue's first targets, on a 2-core machine running everything. */
+export const TARGETS = {
+  writeP99Ms: 30,
+  readP99Ms: 15,
+  eventP99Ms: 500,
+  relayEventsPerSecond: 2_000,
+  replayEventsPerSecond: 5_000,
+} as const;

@@ -1,0 +1,110 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { signDevelopmentToken } from '#ikm/auth';
+import { REPO_ROOT } from '../scripts/platform.js';
+import { BENCH, KAFKA_BROKERS } from './config.js';
+import {
+  prepareDatabases,
+  startBaseline,
+  startKafka,
+  startService,
+  stop,
+  stopKafka,
+  waitForOutput,
+  waitReady,
+  type Running,
+} from './processes.js';
+import { machine, markdown, writeResults, type Row } from './report.js';
+import type { BenchContext } from './scenarios/context.js';
+import { eventScenario } from './scenarios/events.js';
+import { readScenario } from './scenarios/read.js';
+import { relayScenario } from './scenarios/relay.js';
+import { replayScenario } from './scenarios/replay.js';
+import { writeScenario } from './scenarios/write.js';
+
+/**
+ * `npm run bench`: starts a broker, fresh databases, the platform (ideas, metrics, gateway) and the
+ * baseline on the bench's own ports, runs every scenario against both, prints the markdown table and
+ * writes bench/results/<date>.json. Everything it started is stopped at the end, also on failure.
+ */
+const processes: Partial<Record<'ideas' | 'metrics' | 'gateway' | 'baselineServer' | 'baselineConsumer', Running>> = {};
+const log = (message: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+
+const kafkaWasRunning =
+  spawnSync('bash', [path.join(REPO_ROOT, 'deploy', 'kafka', 'kafka.sh'), 'status'], {
+    env: { ...process.env, KAFKA_PORT: String(BENCH.kafkaPort), KAFKA_STATE_DIR: BENCH.kafkaStateDir },
+  }).status === 0;
+
+async function startEverything(): Promise<void> {
+  log(`starting Kafka on ${KAFKA_BROKERS}`);
+  startKafka();
+  log('recreating the bench databases and applying migrations');
+  await prepareDatabases();
+  processes.ideas = startService('ideas');
+  processes.baselineServer = startBaseline('server');
+  await waitReady(processes.ideas, `http://127.0.0.1:${BENCH.ideasPort}/health/ready`);
+  await waitReady(processes.baselineServer, `http://127.0.0.1:${BENCH.baselinePort}/health`);
+  processes.metrics = startService('metrics');
+  await waitReady(processes.metrics, `http://127.0.0.1:${BENCH.metricsPort}/health/ready`);
+  processes.baselineConsumer = startBaseline('consumer');
+  await waitForOutput(processes.baselineConsumer, 'baseline consumer ready');
+  processes.gateway = startService('gateway');
+  await waitReady(processes.gateway, `http://127.0.0.1:${BENCH.gatewayPort}/health/ready`);
+}
+
+async function stopEverything(): Promise<void> {
+  for (const running of [processes.gateway, processes.ideas, processes.metrics, processes.baselineServer, processes.baselineConsumer]) {
+    await stop(running);
+  }
+  if (!kafkaWasRunning) stopKafka();
+}
+
+async function main(): Promise<void> {
+  const host = machine();
+  await startEverything();
+  const context: BenchContext = {
+    staffToken: await signDevelopmentToken(BENCH.jwtSecret, { sub: 'bench-staff', roles: ['staff'] }, { expiresIn: '2h' }),
+    adminToken: await signDevelopmentToken(BENCH.jwtSecret, { sub: 'bench-admin', roles: ['ikmu_admin'] }, { expiresIn: '2h' }),
+    ideaIds: { platform: [], baseline: [] },
+  };
+  const rows: Row[] = [];
+  const details: Record<string, unknown> = {};
+  log('scenario 1: write');
+  const write = await writeScenario(context);
+  rows.push(...write.rows);
+  details.write = write.details;
+  log('scenario 3: event latency');
+  const events = await eventScenario(context, write.maxRateWrites);
+  rows.push(...events.rows);
+  details.events = events.details;
+  log('scenario 2: read');
+  const read = await readScenario(context);
+  rows.push(...read.rows);
+  details.read = read.details;
+  log('scenario 4: relay drain');
+  const relay = await relayScenario();
+  rows.push(...relay.rows);
+  details.relay = relay.details;
+  log('scenario 5: replay');
+  const replay = await replayScenario(context);
+  rows.push(...replay.rows);
+  details.replay = replay.details;
+
+  const file = writeResults(rows, host, details);
+  console.log(markdown(rows, host));
+  log(`results written to ${path.relative(REPO_ROOT, file)}; service logs in ${path.relative(REPO_ROOT, BENCH.logDir)}`);
+}
+
+// Ctrl-C or a kill stops what the bench started instead of leaving it running.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => void stopEverything().finally(() => process.exit(130)));
+}
+
+try {
+  await main();
+} catch (error) {
+  process.exitCode = 1;
+  console.error(error);
+} finally {
+  await stopEverything();
+}

@@ -1,0 +1,48 @@
+import { PLAN, TARGETS } from '../config.js';
+import { closedLoad, openLoad, type LoadResult, type RequestSpec } from '../load.js';
+import type { Row } from '../report.js';
+import { BOTH, type Target } from '../targets.js';
+import type { BenchContext } from './context.js';
+
+type Read = 'by id' | 'list page';
+
+function readPaths(target: Target, read: Read, ids: string[]): string[] {
+  return read === 'by id' ? ids.map((id) => `${target.ideasPath}/${id}`) : [`${target.ideasPath}?limit=20`];
+}
+
+/**
+ * Scenario 2, reads: GET an idea by id (cycling through the ideas the write scenario created, all the
+ * reader's own drafts) and the first list page, at the fixed rate and then at fixed connections.
+ */
+export async function readScenario(context: BenchContext): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
+  const rows: Row[] = [];
+  const details: Record<string, unknown> = {};
+  for (const read of ['by id', 'list page'] as const) {
+    const fixed = {} as Record<Target['name'], LoadResult>;
+    const closed = {} as Record<Target['name'], LoadResult>;
+    for (const target of BOTH) {
+      const paths = readPaths(target, read, context.ideaIds[target.name]);
+      if (paths.length === 0) throw new Error(`no ideas were created on ${target.name} to read`);
+      const headers = { authorization: `Bearer ${context.staffToken}` };
+      const request = (i: number): RequestSpec => ({ method: 'GET', path: paths[i % paths.length], headers });
+      fixed[target.name] = await openLoad({ origin: target.origin, ratePerSecond: PLAN.readRate, durationSeconds: PLAN.fixedRateSeconds, request });
+      closed[target.name] = await closedLoad({
+        origin: target.origin,
+        connections: PLAN.throughputConnections,
+        durationSeconds: PLAN.throughputSeconds,
+        request: { method: 'GET', path: paths[0], headers },
+        paths,
+      });
+    }
+    const rate = `${read}, ${PLAN.readRate} req/s`;
+    const connections = `${read}, ${PLAN.throughputConnections} connections`;
+    rows.push(
+      { scenario: 'read', metric: 'p50', note: rate, unit: 'ms', platform: fixed.platform.p50Ms, baseline: fixed.baseline.p50Ms },
+      { scenario: 'read', metric: 'p99', note: rate, unit: 'ms', platform: fixed.platform.p99Ms, baseline: fixed.baseline.p99Ms, target: { max: TARGETS.readP99Ms } },
+      { scenario: 'read', metric: 'throughput', note: connections, unit: 'req/s', platform: closed.platform.requestsPerSecond, baseline: closed.baseline.requestsPerSecond },
+      { scenario: 'read', metric: 'p99', note: connections, unit: 'ms', platform: closed.platform.p99Ms, baseline: closed.baseline.p99Ms },
+    );
+    details[read] = { fixedRate: fixed, fixedConnections: closed };
+  }
+  return { rows, details };
+}
