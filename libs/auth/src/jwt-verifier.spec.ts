@@ -42,3 +42,24 @@ describe('JwtVerifier', () => {
     await expect(sut.verify(token)).rejects.toThrow(/invalid token claims/);
   });
 });
+
+describe('JwtVerifier remembering verified tokens', () => {
+  it('answers a token seen before without checking it again, and forgets it once it expires', async () => {
+    const local = new JwtVerifier({ secret, ...valid });
+    const expiresAt = Math.floor(Date.now() / 1000) + 2;
+    const token = await signDevelopmentToken(secret, { sub: 'u1', roles: ['staff'] }, { ...valid, expiresIn: expiresAt });
+    const first = await local.verify(token);
+    await expect(local.verify(token)).resolves.toBe(first); // the same object: served from memory
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    const stricter = new JwtVerifier({ secret, ...valid, clockToleranceSeconds: 0 });
+    await expect(stricter.verify(token)).rejects.toThrow(/ERR_JWT_EXPIRED/);
+    await expect(local.verify(token)).resolves.not.toBe(first); // re-verified (within its 30 s tolerance)
+  });
+
+  it('never remembers a token that failed', async () => {
+    const local = new JwtVerifier({ secret, ...valid });
+    const forged = await signDevelopmentToken('another-secret-0123456789abcdef01234', { sub: 'u1', roles: [] }, valid);
+    await expect(local.verify(forged)).rejects.toThrow(InvalidTokenError);
+    await expect(local.verify(forged)).rejects.toThrow(InvalidTokenError);
+  });
+});

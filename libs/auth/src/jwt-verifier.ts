@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { ROLES, type AuthenticatedUser } from './authenticated-user.js';
 
@@ -11,6 +12,12 @@ export interface JwtVerifierOptions {
   audience?: string;
   clockToleranceSeconds?: number;
 }
+
+/**
+ * A verified token is remembered until it expires, at most this long, so that a key the identity
+ * provider withdraws stops working within minutes even for tokens already seen.
+ */
+const MAX_REMEMBERED_MS = 5 * 60_000;
 
 export class InvalidTokenError extends Error {
   override readonly name = 'InvalidTokenError';
@@ -35,6 +42,11 @@ const Claims = z.object({
 export class JwtVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithm: 'RS256' | 'HS256';
+  /**
+   * Signature checks dominated the CPU profile of the read path (every request is verified by the
+   * gateway's rate limiter and again by the service). Only successful verifications are kept.
+   */
+  private readonly verified = new LRUCache<string, AuthenticatedUser>({ max: 10_000 });
 
   constructor(private readonly options: JwtVerifierOptions) {
     if (options.jwksUrl) {
@@ -49,6 +61,8 @@ export class JwtVerifier {
   }
 
   async verify(token: string): Promise<AuthenticatedUser> {
+    const remembered = this.verified.get(token);
+    if (remembered) return remembered;
     let payload: JWTPayload;
     try {
       const options = {
@@ -68,6 +82,9 @@ export class JwtVerifier {
     const claims = Claims.safeParse(payload);
     if (!claims.success) throw new InvalidTokenError(`invalid token claims: ${z.prettifyError(claims.error)}`);
     const { duty_station: dutyStation, ...rest } = claims.data;
-    return { ...rest, dutyStation };
+    const user = { ...rest, dutyStation };
+    const untilExpiry = (payload.exp ?? 0) * 1000 - Date.now();
+    if (untilExpiry > 0) this.verified.set(token, user, { ttl: Math.min(untilExpiry, MAX_REMEMBERED_MS) });
+    return user;
   }
 }
