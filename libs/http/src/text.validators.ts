@@ -7,3 +7,6 @@ import { Matches, type ValidationOptions } from 'class-validator';
 export function NoNulCharacters(options: ValidationOptions = {}): PropertyDecorator {
   return Matches(/^[^\u0000]*$/, { message: '$property must not contain NUL characters', ...options });
 }
+
+/** class-transformer `@Transform` that trims strings and leaves anything else for the validators to refuse. */
+export const trimmed = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);

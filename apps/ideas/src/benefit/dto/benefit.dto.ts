@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NoNulCharacters } from '#ikm/http';
+import { NoNulCharacters, trimmed } from '#ikm/http';
 import { Transform } from 'class-transformer';
 import { IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class RecordBenefitDto {
   @ApiProperty({ format: 'date', example: '2027-01-01' })
@@ -36,7 +34,7 @@ export class RecordBenefitDto {
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 2000)
   @NoNulCharacters()

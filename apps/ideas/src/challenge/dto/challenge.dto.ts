@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { NoNulCharacters } from '#ikm/http';
+import { NoNulCharacters, trimmed } from '#ikm/http';
+import { ThemeList } from '../../common/theme-list.decorator.js';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -31,7 +32,7 @@ export class CriterionDto {
   key: string;
 
   @ApiProperty({ example: 'Impact on constituents' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 120)
   @NoNulCharacters()
@@ -46,14 +47,14 @@ export class CriterionDto {
 
 export class CreateChallengeDto {
   @ApiProperty({ minLength: 3, maxLength: 200 })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(3, 200)
   @NoNulCharacters()
   title: string;
 
   @ApiProperty({ maxLength: 10000, description: 'The problem posed.' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 10000)
   @NoNulCharacters()
@@ -69,14 +70,7 @@ export class CreateChallengeDto {
   @IsDate()
   closesAt: Date;
 
-  @ApiPropertyOptional({ type: [String], maxItems: 10 })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @Length(1, 60, { each: true })
-  @NoNulCharacters({ each: true })
+  @ThemeList()
   themes?: string[];
 
   @ApiProperty({ type: [CriterionDto], minItems: 1, maxItems: 10 })

@@ -1,13 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NoNulCharacters } from '#ikm/http';
+import { NoNulCharacters, trimmed } from '#ikm/http';
 import { Transform } from 'class-transformer';
 import { IsString, Length } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class CommentBodyDto {
   @ApiProperty({ minLength: 1, maxLength: 5000 })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 5000)
   @NoNulCharacters()
@@ -16,7 +14,7 @@ export class CommentBodyDto {
 
 export class HideCommentDto {
   @ApiProperty({ minLength: 1, maxLength: 1000, description: 'Why it is hidden, shown to its author.' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 1000)
   @NoNulCharacters()

@@ -1,21 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EXPERIMENT_OUTCOMES, type ExperimentOutcome } from '#ikm/contracts';
-import { NoNulCharacters } from '#ikm/http';
+import { NoNulCharacters, trimmed } from '#ikm/http';
 import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class StartExperimentDto {
   @ApiProperty({ maxLength: 2000, description: 'What the experiment tests.' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 2000)
   @NoNulCharacters()
   hypothesis: string;
 
   @ApiProperty({ maxLength: 2000, description: 'How success is measured.' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 2000)
   @NoNulCharacters()
@@ -45,7 +43,7 @@ export class ConcludeExperimentDto {
 
   @ApiPropertyOptional({ maxLength: 10000, description: 'Lessons learned; with an invalidated outcome, a learning result.' })
   @IsOptional()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 10000)
   @NoNulCharacters()

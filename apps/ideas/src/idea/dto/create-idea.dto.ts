@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NoNulCharacters } from '#ikm/http';
+import { NoNulCharacters, trimmed } from '#ikm/http';
+import { ThemeList } from '../../common/theme-list.decorator.js';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -16,11 +17,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class ExpectedBenefitsDto {
   @ApiProperty({ maxLength: 2000, description: 'The benefits expected, in words.' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 2000)
   @NoNulCharacters()
@@ -43,35 +42,28 @@ export class ExpectedBenefitsDto {
 
 export class CreateIdeaDto {
   @ApiProperty({ minLength: 3, maxLength: 200, example: 'Shared translation memory for field offices' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(3, 200)
   @NoNulCharacters()
   title: string;
 
   @ApiProperty({ maxLength: 5000, description: 'The problem the idea addresses.' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 5000)
   @NoNulCharacters()
   problem: string;
 
   @ApiProperty({ maxLength: 10000, description: 'What is proposed.' })
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @Length(1, 10000)
   @NoNulCharacters()
   proposal: string;
 
   // No initializers on optional fields: PartialType copies initializers, and an edit would reset them.
-  @ApiPropertyOptional({ type: [String], maxItems: 10, example: ['knowledge-sharing'] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @ArrayUnique()
-  @IsString({ each: true })
-  @Length(1, 60, { each: true })
-  @NoNulCharacters({ each: true })
+  @ThemeList()
   themes?: string[];
 
   @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'The challenge it answers; none for the always-open channel.' })
