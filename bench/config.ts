@@ -17,6 +17,8 @@ export const BENCH = {
   ideasDb: 'ikm_ideas_bench',
   metricsDb: 'ikm_metrics_bench',
   baselineDb: 'ikm_baseline_bench',
+  /** The baseline's consumer side: a database of its own, as metrics has (both schemas now have an `experiments` table). */
+  baselineEventsDb: 'ikm_baseline_events_bench',
   /** The baseline's own topic, so its events never reach the platform's consumer. */
   baselineTopic: 'bench.baseline.idea',
   metricsConsumerGroup: 'ikm.metrics',

@@ -43,12 +43,12 @@ export async function recreateDatabase(database: string): Promise<void> {
 }
 
 export async function prepareDatabases(): Promise<void> {
-  for (const database of [BENCH.ideasDb, BENCH.metricsDb, BENCH.baselineDb]) await recreateDatabase(database);
+  for (const database of [BENCH.ideasDb, BENCH.metricsDb, BENCH.baselineDb, BENCH.baselineEventsDb]) await recreateDatabase(database);
   runMigrations('ideas', { DATABASE_URL: dbUrl(BENCH.ideasDb), LOG_LEVEL: 'warn' });
   runMigrations('metrics', { DATABASE_URL: dbUrl(BENCH.metricsDb), LOG_LEVEL: 'warn' });
-  // The baseline runs the very same schema (ideas + outbox, inbox + event_log + funnel) in one database.
+  // The baseline runs the very same schemas (ideas + outbox; inbox + event_log + funnel), one database each.
   runMigrations('ideas', { DATABASE_URL: dbUrl(BENCH.baselineDb), LOG_LEVEL: 'warn' });
-  runMigrations('metrics', { DATABASE_URL: dbUrl(BENCH.baselineDb), LOG_LEVEL: 'warn' });
+  runMigrations('metrics', { DATABASE_URL: dbUrl(BENCH.baselineEventsDb), LOG_LEVEL: 'warn' });
 }
 
 function logTo(name: string, child: ChildProcess): Running {
@@ -82,7 +82,7 @@ export function startBaseline(part: 'server' | 'consumer'): Running {
     env: {
       ...process.env,
       PORT: String(BENCH.baselinePort),
-      DATABASE_URL: dbUrl(BENCH.baselineDb),
+      DATABASE_URL: dbUrl(part === 'server' ? BENCH.baselineDb : BENCH.baselineEventsDb),
       KAFKA_BROKERS,
       AUTH_JWT_SECRET: BENCH.jwtSecret,
     },

@@ -28,7 +28,7 @@ export const BASELINE: Target = {
   origin: `http://127.0.0.1:${BENCH.baselinePort}`,
   ideasPath: '/ideas',
   ideasDbUrl: dbUrl(BENCH.baselineDb),
-  eventsDbUrl: dbUrl(BENCH.baselineDb),
+  eventsDbUrl: dbUrl(BENCH.baselineEventsDb),
   topic: BENCH.baselineTopic,
   consumerGroup: BENCH.baselineConsumerGroup,
 };

@@ -16,14 +16,16 @@ export class StageVisitProjection implements Projection {
   async apply(manager: EntityManager, event: LoggedEvent): Promise<void> {
     const change = ideaChangeOf(event);
     if (!change?.stage) return;
-    const newer: unknown[] = await manager.query(
-      `SELECT 1 FROM stage_visits WHERE idea_id = $1 AND entered_version >= $2 LIMIT 1`,
-      [change.ideaId, change.version],
-    );
-    if (newer.length > 0) return;
-    await manager.query(`UPDATE stage_visits SET left_at = $2 WHERE idea_id = $1 AND left_at IS NULL`, [change.ideaId, change.at]);
+    // One statement, not three round trips: this runs for every stage event, live and in a rebuild.
+    // The CTEs share one snapshot; `fresh` is false when a stay at this version or later exists.
     await manager.query(
-      `INSERT INTO stage_visits (idea_id, entered_version, stage, entered_at) VALUES ($1, $2, $3, $4)`,
+      `WITH guard AS (
+         SELECT NOT EXISTS (SELECT 1 FROM stage_visits WHERE idea_id = $1 AND entered_version >= $2) AS fresh
+       ), closed AS (
+         UPDATE stage_visits SET left_at = $4 WHERE idea_id = $1 AND left_at IS NULL AND (SELECT fresh FROM guard)
+       )
+       INSERT INTO stage_visits (idea_id, entered_version, stage, entered_at)
+       SELECT $1, $2, $3, $4 WHERE (SELECT fresh FROM guard)`,
       [change.ideaId, change.version, change.stage, change.at],
     );
   }
