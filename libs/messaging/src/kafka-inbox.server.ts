@@ -66,11 +66,6 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
     return this.consumer as T;
   }
 
-  /** True once the consumer has joined its group. */
-  isConsuming(): boolean {
-    return this.consumer !== undefined;
-  }
-
   private async consumeUntilStopped(): Promise<void> {
     const { signal } = this.stopping;
     await pRetry(() => this.startConsumer(), {

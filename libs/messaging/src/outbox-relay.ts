@@ -75,16 +75,6 @@ export class OutboxRelay {
     await this.producer?.disconnect().catch(() => undefined);
   }
 
-  /** Publishes everything pending now; returns how many rows were published. */
-  async drain(): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const published = await this.publishBatch();
-      total += published;
-      if (published < this.batchSize) return total;
-    }
-  }
-
   private async run(): Promise<void> {
     const { signal } = this.stopping;
     while (!signal.aborted) {

@@ -20,8 +20,3 @@ export function runWithContext<T>(context: RequestContext, work: () => T): T {
 export function currentContext(): RequestContext | undefined {
   return storage.getStore();
 }
-
-/** Enters a context for the rest of the current async flow (used from Fastify's onRequest hook). */
-export function enterContext(context: RequestContext): void {
-  storage.enterWith(context);
-}

@@ -13,7 +13,6 @@ export enum IdeaErrorCode {
   VersionMismatch = 'IDEA_VERSION_MISMATCH',
   AlreadyOnTeam = 'IDEA_ALREADY_ON_TEAM',
   NoInvitation = 'IDEA_NO_INVITATION',
-  OwnIdea = 'IDEA_OWN_IDEA',
   WrongStatus = 'IDEA_WRONG_STATUS',
 }
 
@@ -28,7 +27,6 @@ const STATUS_OF: Record<IdeaErrorCode, number> = {
   [IdeaErrorCode.VersionMismatch]: 412,
   [IdeaErrorCode.AlreadyOnTeam]: 409,
   [IdeaErrorCode.NoInvitation]: 404,
-  [IdeaErrorCode.OwnIdea]: 403,
   [IdeaErrorCode.WrongStatus]: 409,
 };
 
@@ -91,10 +89,6 @@ export class IdeaError extends DomainError<IdeaErrorCode> {
 
   static noInvitation(id: string): IdeaError {
     return new IdeaError(IdeaErrorCode.NoInvitation, `You have no open invitation to the team of idea ${id}.`);
-  }
-
-  static ownIdea(id: string, action: string): IdeaError {
-    return new IdeaError(IdeaErrorCode.OwnIdea, `You cannot ${action} idea ${id}: you are on its team.`);
   }
 
   static wrongStatus(id: string, status: IdeaStatus, needed: IdeaStatus[], action: string): IdeaError {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExperimentConcludedV1, ExperimentStartedV1, type EventData } from '#ikm/contracts';
-import type { EntityManager } from 'typeorm';
-import type { LoggedEvent, Projection } from '../projection/projection.js';
+import type { LoggedEvent, Projection, ProjectionStatement } from '../projection/projection.js';
 
 /** Lessons count only when there is something to read: blank text is no lesson. */
 export function hasLessons(lessons: string | null): boolean {
@@ -17,26 +16,32 @@ export class ExperimentProjection implements Projection {
   readonly name = 'experiments';
   readonly tables = ['experiments'];
 
-  async apply(manager: EntityManager, event: LoggedEvent): Promise<void> {
+  statementsFor(event: LoggedEvent): ProjectionStatement[] {
     if (event.type === ExperimentStartedV1.type) {
       const data = event.data as EventData<typeof ExperimentStartedV1>;
-      await manager.query(
-        `INSERT INTO experiments (experiment_id, idea_id, challenge_id, region, started_at) VALUES ($1, $2, $3, $4, $5)
+      return [
+        {
+          sql: `INSERT INTO experiments (experiment_id, idea_id, challenge_id, region, started_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (experiment_id) DO NOTHING`,
-        [data.experimentId, data.ideaId, data.challengeId ?? null, data.region ?? null, data.startedAt],
-      );
-    } else if (event.type === ExperimentConcludedV1.type) {
+          params: [data.experimentId, data.ideaId, data.challengeId ?? null, data.region ?? null, data.startedAt],
+        },
+      ];
+    }
+    if (event.type === ExperimentConcludedV1.type) {
       const data = event.data as EventData<typeof ExperimentConcludedV1>;
       // Inserts too, so a conclusion whose start was never seen is still counted as concluded.
-      await manager.query(
-        `INSERT INTO experiments (experiment_id, idea_id, challenge_id, region, concluded_at, outcome, has_lessons)
+      return [
+        {
+          sql: `INSERT INTO experiments (experiment_id, idea_id, challenge_id, region, concluded_at, outcome, has_lessons)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
          ON CONFLICT (experiment_id) DO UPDATE
            SET concluded_at = EXCLUDED.concluded_at, outcome = EXCLUDED.outcome, has_lessons = EXCLUDED.has_lessons,
                challenge_id = COALESCE(EXCLUDED.challenge_id, experiments.challenge_id),
                region = COALESCE(EXCLUDED.region, experiments.region)`,
-        [data.experimentId, data.ideaId, data.challengeId ?? null, data.region ?? null, data.concludedAt, data.outcome, hasLessons(data.lessons)],
-      );
+          params: [data.experimentId, data.ideaId, data.challengeId ?? null, data.region ?? null, data.concludedAt, data.outcome, hasLessons(data.lessons)],
+        },
+      ];
     }
+    return [];
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { LoggedEvent, Projection } from '../projection/projection.js';
+import type { LoggedEvent, Projection, ProjectionStatement } from '../projection/projection.js';
 import { ideaChangeOf } from './idea-change.js';
 
 /** Sets each origin column the event names (a key of the jsonb parameter) and keeps the others. */
@@ -20,26 +19,29 @@ export class FunnelProjection implements Projection {
   readonly name = 'funnel';
   readonly tables = ['funnel_ideas'];
 
-  async apply(manager: EntityManager, event: LoggedEvent): Promise<void> {
+  statementsFor(event: LoggedEvent): ProjectionStatement[] {
     const change = ideaChangeOf(event);
-    if (!change) return;
+    if (!change) return [];
     const origin = JSON.stringify(change.origin);
     if (!change.stage) {
       // An edit without a stage cannot create the idea's row: it always follows the idea's creation.
-      await manager.query(
-        `UPDATE funnel_ideas SET version = $2, ${originAssignments('$3')} WHERE idea_id = $1 AND version < $2`,
-        [change.ideaId, change.version, origin],
-      );
-      return;
+      return [
+        {
+          sql: `UPDATE funnel_ideas SET version = $2, ${originAssignments('$3')} WHERE idea_id = $1 AND version < $2`,
+          params: [change.ideaId, change.version, origin],
+        },
+      ];
     }
-    await manager.query(
-      `INSERT INTO funnel_ideas (idea_id, status, version, entered_status_at, created_at, challenge_id, origin_unit, region)
+    return [
+      {
+        sql: `INSERT INTO funnel_ideas (idea_id, status, version, entered_status_at, created_at, challenge_id, origin_unit, region)
        VALUES ($1, $2, $3, $4, $4, ($5::jsonb ->> 'challengeId')::uuid, $5::jsonb ->> 'originUnit', $5::jsonb ->> 'region')
        ON CONFLICT (idea_id) DO UPDATE
          SET status = EXCLUDED.status, version = EXCLUDED.version, entered_status_at = EXCLUDED.entered_status_at,
              ${originAssignments('$5')}
          WHERE funnel_ideas.version < EXCLUDED.version`,
-      [change.ideaId, change.stage, change.version, change.at, origin],
-    );
+        params: [change.ideaId, change.stage, change.version, change.at, origin],
+      },
+    ];
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
-import type { LoggedEvent, Projection } from '../projection/projection.js';
+import type { LoggedEvent, Projection, ProjectionStatement } from '../projection/projection.js';
 import { ideaChangeOf } from './idea-change.js';
 
 /**
@@ -13,20 +12,22 @@ export class StageVisitProjection implements Projection {
   readonly name = 'stage-visits';
   readonly tables = ['stage_visits'];
 
-  async apply(manager: EntityManager, event: LoggedEvent): Promise<void> {
+  statementsFor(event: LoggedEvent): ProjectionStatement[] {
     const change = ideaChangeOf(event);
-    if (!change?.stage) return;
+    if (!change?.stage) return [];
     // One statement, not three round trips: this runs for every stage event, live and in a rebuild.
     // The CTEs share one snapshot; `fresh` is false when a stay at this version or later exists.
-    await manager.query(
-      `WITH guard AS (
+    return [
+      {
+        sql: `WITH guard AS (
          SELECT NOT EXISTS (SELECT 1 FROM stage_visits WHERE idea_id = $1 AND entered_version >= $2) AS fresh
        ), closed AS (
          UPDATE stage_visits SET left_at = $4 WHERE idea_id = $1 AND left_at IS NULL AND (SELECT fresh FROM guard)
        )
        INSERT INTO stage_visits (idea_id, entered_version, stage, entered_at)
        SELECT $1, $2, $3, $4 WHERE (SELECT fresh FROM guard)`,
-      [change.ideaId, change.version, change.stage, change.at],
-    );
+        params: [change.ideaId, change.version, change.stage, change.at],
+      },
+    ];
   }
 }

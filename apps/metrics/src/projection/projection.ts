@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { EntityManager } from 'typeorm';
 
 /** An event as the projections see it, whether it arrives from Kafka or is replayed from the event log. */
@@ -9,15 +10,48 @@ export interface LoggedEvent {
   data: unknown;
 }
 
+/** One parameterised SQL statement a projection runs for an event. */
+export interface ProjectionStatement {
+  sql: string;
+  params: unknown[];
+}
+
 /**
  * A read model built only from events. Applying the same events in the same order must give the same
- * rows, so that a projection can be dropped and rebuilt from the event log.
+ * rows, so that a projection can be dropped and rebuilt from the event log. A projection says which
+ * statements an event needs rather than running them, so the same statements serve a live event (run
+ * one by one, with parameters) and a rebuild (sent a page of events at a time).
  */
 export interface Projection {
   readonly name: string;
   /** Tables the projection owns, emptied before a rebuild. */
   readonly tables: string[];
-  apply(manager: EntityManager, event: LoggedEvent): Promise<void>;
+  statementsFor(event: LoggedEvent): ProjectionStatement[];
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
+
+export async function runStatements(manager: EntityManager, statements: ProjectionStatement[]): Promise<void> {
+  for (const statement of statements) await manager.query(statement.sql, statement.params);
+}
+
+function literalOf(value: unknown): string {
+  if (value === null || value === undefined) return 'NULL';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot inline ${value}`);
+    return String(value);
+  }
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
+  if (typeof value === 'string') return pg.escapeLiteral(value);
+  throw new Error(`cannot inline a ${typeof value} parameter`);
+}
+
+/**
+ * The statement with its parameters written in as escaped literals (pg's escapeLiteral), so that many
+ * statements can travel in one round trip, which the extended protocol with parameters does not allow.
+ * Used for replays only: the values come from the event log, and each keeps the cast its placeholder had.
+ */
+export function inlineStatement(statement: ProjectionStatement): string {
+  return statement.sql.replace(/\$(\d+)/g, (_, index: string) => literalOf(statement.params[Number(index) - 1]));
+}

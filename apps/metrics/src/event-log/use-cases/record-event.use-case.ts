@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { ConsumedEvent } from '#ikm/messaging';
 import type { EntityManager } from 'typeorm';
-import { PROJECTIONS, type Projection } from '../../projection/projection.js';
+import { PROJECTIONS, runStatements, type Projection } from '../../projection/projection.js';
 import { EventLogRepository } from '../event-log.repository.js';
 
 /** Logs a consumed event and feeds it to every projection, in the consumer's transaction. */
@@ -15,6 +15,6 @@ export class RecordEventUseCase {
   async execute(manager: EntityManager, event: ConsumedEvent): Promise<void> {
     const isNew = await this.eventLog.append(manager, event);
     if (!isNew) return;
-    for (const projection of this.projections) await projection.apply(manager, event);
+    for (const projection of this.projections) await runStatements(manager, projection.statementsFor(event));
   }
 }
