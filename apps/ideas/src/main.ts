@@ -1,18 +1,19 @@
 import 'reflect-metadata';
-import { createHttpApp } from '#ikm/http';
-import { KAFKA, KafkaInboxServer } from '#ikm/messaging';
 import { createLogger } from '#ikm/observability';
-import type { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { runService } from '#ikm/service';
 import { AppModule } from './app.module.js';
 import { CONSUMER_GROUP, loadIdeasConfig, SERVICE_NAME } from './config.js';
 
 const config = loadIdeasConfig();
 const logger = createLogger(SERVICE_NAME, config.LOG_LEVEL);
 
-const app = await createHttpApp(AppModule.register(config, logger), {
+await runService({
+  serviceName: SERVICE_NAME,
+  module: AppModule.register(config, logger),
+  config,
   logger,
-  globalPrefix: SERVICE_NAME,
+  // Ideas also consumes: knowledge asset events feed its replica for similar-work detection.
+  consumerGroup: CONSUMER_GROUP,
   openApi: {
     title: 'IKM ideas',
     description:
@@ -20,11 +21,3 @@ const app = await createHttpApp(AppModule.register(config, logger), {
     version: '1',
   },
 });
-// Ideas also consumes: knowledge asset events feed its replica for similar-work detection.
-app.connectMicroservice(
-  { strategy: new KafkaInboxServer({ kafka: app.get<Kafka>(KAFKA), dataSource: app.get(DataSource), groupId: CONSUMER_GROUP, logger }) },
-  { inheritAppConfig: false },
-);
-await app.startAllMicroservices();
-await app.listen({ port: config.PORT, host: config.HOST });
-logger.info({ port: config.PORT }, 'ideas service listening');

@@ -1,35 +1,21 @@
 import 'reflect-metadata';
-import { createHttpApp } from '#ikm/http';
-import { KAFKA, KafkaInboxServer } from '#ikm/messaging';
 import { createLogger } from '#ikm/observability';
-import type { Kafka } from 'kafkajs';
-import { DataSource } from 'typeorm';
+import { runService } from '#ikm/service';
 import { AppModule } from './app.module.js';
 import { CONSUMER_GROUP, loadMetricsConfig, SERVICE_NAME } from './config.js';
 
 const config = loadMetricsConfig();
 const logger = createLogger(SERVICE_NAME, config.LOG_LEVEL);
 
-const app = await createHttpApp(AppModule.register(config, logger), {
+await runService({
+  serviceName: SERVICE_NAME,
+  module: AppModule.register(config, logger),
+  config,
   logger,
-  globalPrefix: SERVICE_NAME,
+  consumerGroup: CONSUMER_GROUP,
   openApi: {
     title: 'IKM metrics',
-    description: 'Results reporting: the innovation funnel, fed by the platform’s events.',
+    description: 'Results reporting on the innovation lifecycle, fed by the platform’s events: funnel, conversion, time in stage, experiments, benefits.',
     version: '1',
   },
 });
-app.connectMicroservice(
-  {
-    strategy: new KafkaInboxServer({
-      kafka: app.get<Kafka>(KAFKA),
-      dataSource: app.get(DataSource),
-      groupId: CONSUMER_GROUP,
-      logger,
-    }),
-  },
-  { inheritAppConfig: false },
-);
-await app.startAllMicroservices();
-await app.listen({ port: config.PORT, host: config.HOST });
-logger.info({ port: config.PORT }, 'metrics service listening');

@@ -1,1 +1,2 @@
 export * from './service-core.module.js';
+export * from './run-service.js';

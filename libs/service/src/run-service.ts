@@ -1,0 +1,39 @@
+import type { DynamicModule } from '@nestjs/common';
+import type { ServiceConfig } from '#ikm/config';
+import { createHttpApp, type OpenApiInfo } from '#ikm/http';
+import { KAFKA, KafkaInboxServer } from '#ikm/messaging';
+import type { Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+
+export interface RunServiceOptions {
+  serviceName: string;
+  module: DynamicModule;
+  config: ServiceConfig;
+  logger: Logger;
+  openApi: OpenApiInfo;
+  /** The consumer group of the service's `@EventPattern` handlers; none when it consumes nothing. */
+  consumerGroup?: string;
+}
+
+/** Starts a stateful service: its HTTP API under its name and, when it consumes, its inbox consumer. */
+export async function runService(options: RunServiceOptions): Promise<void> {
+  const { serviceName, config, logger } = options;
+  const app = await createHttpApp(options.module, { logger, globalPrefix: serviceName, openApi: options.openApi });
+  if (options.consumerGroup) {
+    app.connectMicroservice(
+      {
+        strategy: new KafkaInboxServer({
+          kafka: app.get<Kafka>(KAFKA),
+          dataSource: app.get(DataSource),
+          groupId: options.consumerGroup,
+          logger,
+        }),
+      },
+      { inheritAppConfig: false },
+    );
+    await app.startAllMicroservices();
+  }
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.info({ port: config.PORT }, `${serviceName} service listening`);
+}
