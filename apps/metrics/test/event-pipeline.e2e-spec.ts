@@ -166,12 +166,19 @@ it('retries an event its handler cannot apply, then dead-letters it with the ori
   const key = randomUUID();
   // Valid against the contract, but PostgreSQL refuses NUL in jsonb: every attempt fails the same way.
   const poison = encodeCloudEvent({ ...createdEvent(key), payload: { ...createdEvent(key).payload as object, title: 'nul \u0000' } });
+  const goodBefore = encodeCloudEvent(createdEvent(randomUUID()));
   const good = encodeCloudEvent(createdEvent(randomUUID()));
-  await kafka.produce(IdeaCreatedV1.topic, [poison, { ...good, key }]);
+  const before = await funnel();
+  // One partition, one fetch: the consumer tries the three in one transaction, which the poison rolls
+  // back; then each on its own. The good event before the poison must count once, not zero or twice.
+  await kafka.produce(IdeaCreatedV1.topic, [{ ...goodBefore, key }, poison, { ...good, key }]);
 
   await eventually(async () => {
     expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE event_id = $1`, [String(good.headers?.ce_id)])).toBe(1);
   });
+  expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE event_id = $1`, [String(goodBefore.headers?.ce_id)])).toBe(1);
+  expect(await count(metricsDb, `SELECT count(*) FROM inbox WHERE event_id = $1`, [String(goodBefore.headers?.ce_id)])).toBe(1);
+  expect((await funnel()).draft).toBe(before.draft + 2);
   const deadLetter = (await kafka.readAll(`${IdeaCreatedV1.topic}.dlq`, 3)).find((record) => record.key?.toString() === key);
   expect(headerText(deadLetter?.headers, 'ce_id')).toBe(String(poison.headers?.ce_id));
   expect(headerText(deadLetter?.headers, DEAD_LETTER_HEADERS.attempts)).toBe('5');

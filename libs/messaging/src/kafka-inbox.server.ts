@@ -4,13 +4,31 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from '
 import pRetry from 'p-retry';
 import type { Logger } from 'pino';
 import { lastValueFrom } from 'rxjs';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopicOf } from '#ikm/contracts';
+import { prepared, queryPrepared } from '#ikm/persistence';
 import { decodeCloudEvent, InvalidEventError, type ConsumedEvent } from './cloudevent-codec.js';
 import { deadLetterOf } from './dead-letter.js';
 import { InboxContext } from './inbox-context.js';
 import { createReliableProducer } from './kafka-client.js';
 import { ensureTopics } from './topics.js';
+
+/**
+ * Upper bound on the messages one transaction applies: large enough that a backlog drains with few
+ * commits, small enough that a transaction stays short and a chunk that fails is cheap to redo one by one.
+ */
+const MAX_MESSAGES_PER_TRANSACTION = 200;
+
+/** The inbox rows of one event or of a chunk of one partition; prepared, as every consumed event runs one. */
+const RECORD_ONE = prepared(
+  `INSERT INTO inbox (consumer, event_id, topic, partition, "offset") VALUES ($1, $2, $3, $4, $5)
+   ON CONFLICT DO NOTHING RETURNING event_id`,
+);
+const RECORD_MANY = prepared(
+  `INSERT INTO inbox (consumer, event_id, topic, partition, "offset")
+   SELECT $1, event_id, $2, $3, "offset" FROM unnest($4::text[], $5::bigint[]) AS fetched(event_id, "offset")
+   ON CONFLICT DO NOTHING RETURNING event_id`,
+);
 
 export interface KafkaInboxServerOptions {
   kafka: Kafka;
@@ -117,16 +135,82 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
     this.log.info({ topics }, 'consuming');
   }
 
+  /**
+   * Applies the fetched messages in chunks, one transaction per chunk, so that a busy partition costs
+   * one commit (and one offset commit) per chunk rather than per message. A chunk that cannot be applied
+   * whole (a malformed message, a failing handler, the database gone) is rolled back and its messages
+   * are then handled one by one, with retries and dead letters, exactly as if it had never been tried.
+   */
   private async handleBatch(payload: EachBatchPayload): Promise<void> {
     const { batch, resolveOffset, heartbeat, isRunning, isStale, commitOffsetsIfNecessary } = payload;
-    for (const message of batch.messages) {
+    for (let start = 0; start < batch.messages.length; start += MAX_MESSAGES_PER_TRANSACTION) {
       if (!isRunning() || isStale()) return;
-      await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
-      // Only now, with the inbox row committed or the message dead-lettered, may its offset be committed.
-      resolveOffset(message.offset);
+      const chunk = batch.messages.slice(start, start + MAX_MESSAGES_PER_TRANSACTION);
+      const appliedTogether = chunk.length > 1 && (await this.tryApplyTogether(batch.topic, batch.partition, chunk));
+      if (appliedTogether) {
+        resolveOffset(chunk[chunk.length - 1].offset);
+      } else {
+        for (const message of chunk) {
+          if (!isRunning() || isStale()) return;
+          await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
+          // Only now, with the inbox row committed or the message dead-lettered, may its offset be committed.
+          resolveOffset(message.offset);
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+        }
+      }
       await commitOffsetsIfNecessary();
       await heartbeat();
     }
+  }
+
+  /**
+   * One transaction for the whole chunk: the inbox rows in one statement, then the handler of each event
+   * not seen before, in offset order. Returns false, with nothing applied, when any part fails.
+   */
+  private async tryApplyTogether(topic: string, partition: number, messages: KafkaMessage[]): Promise<boolean> {
+    let events: ConsumedEvent[];
+    try {
+      events = messages.map((message) => decodeCloudEvent(topic, partition, message));
+    } catch {
+      return false;
+    }
+    const handler = this.getHandlerByPattern(topic);
+    if (!handler) return false;
+    try {
+      await this.options.dataSource.transaction(async (manager) => {
+        const fresh = await this.recordInInbox(manager, events);
+        for (const event of events) {
+          const context = { correlationId: event.correlationId ?? event.id, actor: event.actor };
+          await runWithContext(context, async () => {
+            // Not fresh: handled before, or a second copy earlier in this very chunk.
+            if (!fresh.delete(event.id)) {
+              this.log.info({ eventId: event.id, type: event.type }, 'duplicate event skipped');
+              return;
+            }
+            const result = await handler(event, new InboxContext([manager, event]));
+            await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+            this.log.debug({ eventId: event.id, type: event.type, offset: event.offset }, 'event handled');
+          });
+        }
+      });
+      return true;
+    } catch (error) {
+      this.log.warn({ err: error, topic, partition, messages: messages.length }, 'batch not applied together; handling its messages one by one');
+      return false;
+    }
+  }
+
+  /** Inserts the inbox rows of the events; returns the ids that were not there yet. */
+  private async recordInInbox(manager: EntityManager, events: ConsumedEvent[]): Promise<Set<string>> {
+    const inserted = await queryPrepared<{ event_id: string }>(manager, RECORD_MANY, [
+      this.options.groupId,
+      events[0].topic,
+      events[0].partition,
+      events.map((event) => event.id),
+      events.map((event) => event.offset),
+    ]);
+    return new Set(inserted.map((row) => row.event_id));
   }
 
   private async handleMessage(
@@ -178,11 +262,7 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
   /** Records the event in the inbox and applies the handler in one transaction; a duplicate is skipped. */
   private async applyOnce(handler: MessageHandler, event: ConsumedEvent): Promise<void> {
     await this.options.dataSource.transaction(async (manager) => {
-      const inserted: unknown[] = await manager.query(
-        `INSERT INTO inbox (consumer, event_id, topic, partition, "offset") VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.groupId, event.id, event.topic, event.partition, event.offset],
-      );
+      const inserted = await queryPrepared(manager, RECORD_ONE, [this.options.groupId, event.id, event.topic, event.partition, event.offset]);
       if (inserted.length === 0) {
         this.log.info({ eventId: event.id, type: event.type }, 'duplicate event skipped');
         return;

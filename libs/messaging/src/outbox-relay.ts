@@ -19,6 +19,11 @@ export interface OutboxRelayOptions {
   topics: string[];
   batchSize?: number;
   pollIntervalMs?: number;
+  /**
+   * After a wake-up, how long the relay waits for more writes to commit before it reads the outbox, so
+   * that under load one Kafka request and one update carry many events instead of one each.
+   */
+  lingerMs?: number;
   /** Published rows are kept this long for audit and re-publication, then deleted. */
   retentionHours?: number;
 }
@@ -44,6 +49,16 @@ interface OutboxRow {
 const RELAY_LOCK_KEY = 0x1c3_0a7b;
 
 /**
+ * A published row leaves a dead entry in the partial index of unpublished rows until the next vacuum,
+ * so a read from the start of that index walks every row published since (7-9 ms per read with a few
+ * tens of thousands, measured). The relay reads from just below the last position it published instead.
+ * A row whose transaction commits after rows with higher positions lands behind that cursor: within
+ * this many positions it is still found at once, further back by the next full sweep.
+ */
+const LATE_COMMIT_WINDOW = 200n;
+const FULL_SWEEP_INTERVAL_MS = 5_000;
+
+/**
  * Publishes committed outbox rows to Kafka in order, with acks from all in-sync replicas, and marks
  * them published. Woken by NOTIFY on each outbox insert and by a poll; while Kafka is down it backs
  * off and retries, and writes keep committing to the outbox meanwhile.
@@ -55,12 +70,17 @@ export class OutboxRelay {
   private listener?: pg.Client;
   private loop?: Promise<void>;
   private lastCleanup = 0;
+  private lastFullSweep = 0;
+  /** Highest position this relay has published; where the next read starts (less the window). */
+  private lastPublished?: bigint;
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
+  private readonly lingerMs: number;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
+    this.lingerMs = options.lingerMs ?? 10;
   }
 
   start(): void {
@@ -100,7 +120,11 @@ export class OutboxRelay {
 
   private async waitForWork(stop: AbortSignal): Promise<void> {
     const signal = AbortSignal.any([stop, AbortSignal.timeout(this.pollIntervalMs)]);
-    await once(this.wake, 'append', { signal }).catch(() => undefined);
+    const woken = await once(this.wake, 'append', { signal }).then(
+      () => true,
+      () => false,
+    );
+    if (woken && this.lingerMs > 0) await sleep(this.lingerMs, undefined, { signal: stop }).catch(() => undefined);
   }
 
   private async publishBatch(): Promise<number> {
@@ -116,8 +140,8 @@ export class OutboxRelay {
       }
       const rows: OutboxRow[] = await runner.query(
         `SELECT position, id, topic, aggregate_id, type, source, payload, correlation_id, traceparent, actor, occurred_at
-           FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1`,
-        [this.batchSize],
+           FROM outbox WHERE published_at IS NULL AND position > $2 ORDER BY position LIMIT $1`,
+        [this.batchSize, this.readFrom().toString()],
       );
       if (rows.length > 0) {
         await producer.sendBatch({ acks: -1, topicMessages: groupByTopic(rows) });
@@ -126,6 +150,10 @@ export class OutboxRelay {
         ]);
       }
       await runner.commitTransaction();
+      const highest = rows.at(-1)?.position;
+      if (highest !== undefined && (this.lastPublished === undefined || BigInt(highest) > this.lastPublished)) {
+        this.lastPublished = BigInt(highest);
+      }
       return rows.length;
     } catch (error) {
       if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
@@ -133,6 +161,17 @@ export class OutboxRelay {
     } finally {
       await runner.release();
     }
+  }
+
+  /** Position after which to read: the cursor less the window, or 0 for a full sweep when one is due. */
+  private readFrom(): bigint {
+    const now = Date.now();
+    if (this.lastPublished === undefined || now - this.lastFullSweep >= FULL_SWEEP_INTERVAL_MS) {
+      this.lastFullSweep = now;
+      return 0n;
+    }
+    const from = this.lastPublished - LATE_COMMIT_WINDOW;
+    return from > 0n ? from : 0n;
   }
 
   private async connectedProducer(): Promise<Producer> {

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EventContract, EventData } from '#ikm/contracts';
 import { currentContext } from '#ikm/observability';
 import { randomUUID } from 'node:crypto';
+import { prepared, queryPrepared } from '#ikm/persistence';
 import type { EntityManager } from 'typeorm';
+
+/** Prepared: every write of every service runs it. */
+const APPEND = prepared(
+  `INSERT INTO outbox (id, topic, aggregate_id, type, source, payload, correlation_id, traceparent, actor)
+   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+);
 
 /**
  * Appends events to the outbox inside the caller's transaction, so an event exists exactly when the
@@ -24,21 +31,17 @@ export class OutboxWriter {
     const payload = contract.schema.parse(data);
     const id = randomUUID();
     const context = currentContext();
-    await manager.query(
-      `INSERT INTO outbox (id, topic, aggregate_id, type, source, payload, correlation_id, traceparent, actor)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [
-        id,
-        contract.topic,
-        aggregateId,
-        contract.type,
-        contract.source,
-        JSON.stringify(payload),
-        context?.correlationId ?? null,
-        context?.traceparent ?? null,
-        context?.actor ?? null,
-      ],
-    );
+    await queryPrepared(manager, APPEND, [
+      id,
+      contract.topic,
+      aggregateId,
+      contract.type,
+      contract.source,
+      JSON.stringify(payload),
+      context?.correlationId ?? null,
+      context?.traceparent ?? null,
+      context?.actor ?? null,
+    ]);
     return id;
   }
 }

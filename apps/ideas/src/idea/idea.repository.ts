@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { IdeaStatus } from '#ikm/contracts';
 import { decodeCursor, encodeCursor, InvalidRequestException } from '#ikm/http';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { entitySelectList, prepared, queryPrepared, type PreparedStatement } from '#ikm/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { IdeaSort } from './dto/list-ideas.query.js';
 import { Idea } from './idea.entity.js';
 import { IdeaError } from './idea.errors.js';
@@ -39,12 +41,31 @@ function memberOf(userId: string): string {
   return JSON.stringify([{ userId, status: 'accepted' }]);
 }
 
+/**
+ * Ideas are read and inserted with prepared statements (parsed and planned once per connection), since
+ * these are the hottest queries of the service; everything else goes through TypeORM.
+ */
 @Injectable()
 export class IdeaRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  private readonly selectList: string;
+  private readonly byId: PreparedStatement;
+  private readonly insertStatement: PreparedStatement;
+  private readonly insertColumns: ColumnMetadata[];
+
+  constructor(private readonly dataSource: DataSource) {
+    this.selectList = entitySelectList(dataSource, Idea, 'idea');
+    this.byId = prepared(`SELECT ${this.selectList} FROM ideas idea WHERE idea.id = $1`);
+    this.insertColumns = dataSource.getMetadata(Idea).columns.filter((column) => column.isInsert);
+    this.insertStatement = prepared(
+      `INSERT INTO ideas (${this.insertColumns.map((column) => `"${column.databaseName}"`).join(', ')})
+       VALUES (${this.insertColumns.map((_, index) => `$${index + 1}`).join(', ')})`,
+    );
+  }
 
   async insert(manager: EntityManager, idea: Idea): Promise<void> {
-    await manager.insert(Idea, idea);
+    const driver = this.dataSource.driver;
+    const values = this.insertColumns.map((column) => driver.preparePersistentValue(column.getEntityValue(idea), column));
+    await queryPrepared(manager, this.insertStatement, values);
   }
 
   async save(manager: EntityManager, idea: Idea): Promise<void> {
@@ -52,7 +73,8 @@ export class IdeaRepository {
   }
 
   async getVisible(id: string, viewerId: string, manager: EntityManager = this.dataSource.manager): Promise<Idea> {
-    const idea = await manager.findOneBy(Idea, { id });
+    const [row] = await queryPrepared<Partial<Idea>>(manager, this.byId, [id]);
+    const idea = row && hydrate(row);
     if (!idea || !idea.isVisibleTo(viewerId)) throw IdeaError.notFound(id);
     return idea;
   }
@@ -67,13 +89,9 @@ export class IdeaRepository {
   /** Keyset-paginated, in the requested order; others' drafts are never listed. */
   async list(filter: IdeaListFilter): Promise<IdeaPage> {
     const sort = SORTS[filter.sort];
-    const query = this.dataSource.manager
-      .createQueryBuilder(Idea, 'idea')
-      .where(`(idea.status <> 'draft' OR idea.team @> :viewerMember::jsonb)`, { viewerMember: memberOf(filter.viewerId) })
-      .orderBy(sort.column, sort.direction)
-      .addOrderBy('idea.id', sort.direction)
-      .limit(filter.limit + 1);
-    this.applyFilters(query, filter);
+    const where = new WhereClause();
+    where.add((member) => `(idea.status <> 'draft' OR idea.team @> ${member}::jsonb)`, memberOf(filter.viewerId));
+    this.applyFilters(where, filter);
     if (filter.cursor) {
       const after = decodeCursor(filter.cursor);
       const keyIsCount = filter.sort === 'most_endorsed';
@@ -81,25 +99,52 @@ export class IdeaRepository {
         throw new InvalidRequestException([{ field: 'cursor', reason: 'cursor belongs to another sort order' }]);
       }
       const comparison = sort.direction === 'DESC' ? '<' : '>';
-      query.andWhere(`(${sort.column}, idea.id) ${comparison} (:afterKey, :afterId)`, { afterKey: after.key, afterId: after.id });
+      where.add((key, id) => `(${sort.column}, idea.id) ${comparison} (${key}, ${id})`, after.key, after.id);
     }
-    const rows = await query.getMany();
+    const limit = where.parameter(filter.limit + 1);
+    const text = `SELECT ${this.selectList} FROM ideas idea WHERE ${where.sql()}
+      ORDER BY ${sort.column} ${sort.direction}, idea.id ${sort.direction} LIMIT ${limit}`;
+    const rows = (await queryPrepared<Partial<Idea>>(this.dataSource.manager, prepared(text), where.values)).map(hydrate);
     const items = rows.slice(0, filter.limit);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor({ key: sort.keyOf(last), id: last.id }) : null };
   }
 
-  private applyFilters(query: SelectQueryBuilder<Idea>, filter: IdeaListFilter): void {
-    if (filter.status) query.andWhere('idea.status = :status', { status: filter.status });
-    if (filter.challengeId) query.andWhere('idea.challenge_id = :challengeId', { challengeId: filter.challengeId });
-    if (filter.theme) query.andWhere(':theme = ANY(idea.themes)', { theme: filter.theme });
-    if (filter.region) query.andWhere('idea.region = :region', { region: filter.region });
-    if (filter.unit) query.andWhere('idea.origin_unit = :unit', { unit: filter.unit });
-    if (filter.authorId) query.andWhere('idea.author_id = :authorId', { authorId: filter.authorId });
-    if (filter.text) query.andWhere(`idea.search @@ websearch_to_tsquery('simple', :text)`, { text: filter.text });
-    if (filter.viewerIsMember) query.andWhere('idea.team @> :member::jsonb', { member: memberOf(filter.viewerId) });
+  private applyFilters(where: WhereClause, filter: IdeaListFilter): void {
+    if (filter.status) where.add((status) => `idea.status = ${status}`, filter.status);
+    if (filter.challengeId) where.add((challengeId) => `idea.challenge_id = ${challengeId}`, filter.challengeId);
+    if (filter.theme) where.add((theme) => `${theme} = ANY(idea.themes)`, filter.theme);
+    if (filter.region) where.add((region) => `idea.region = ${region}`, filter.region);
+    if (filter.unit) where.add((unit) => `idea.origin_unit = ${unit}`, filter.unit);
+    if (filter.authorId) where.add((authorId) => `idea.author_id = ${authorId}`, filter.authorId);
+    if (filter.text) where.add((text) => `idea.search @@ websearch_to_tsquery('simple', ${text})`, filter.text);
+    if (filter.viewerIsMember) where.add((member) => `idea.team @> ${member}::jsonb`, memberOf(filter.viewerId));
     if (filter.followedByViewer) {
-      query.andWhere('EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = idea.id AND f.user_id = :viewerId)', { viewerId: filter.viewerId });
+      where.add((viewerId) => `EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = idea.id AND f.user_id = ${viewerId})`, filter.viewerId);
     }
   }
+}
+
+/** Conditions joined by AND, each with its values as numbered parameters ($1, $2, ...). */
+class WhereClause {
+  readonly values: unknown[] = [];
+  private readonly conditions: string[] = [];
+
+  parameter(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+
+  add(condition: (...placeholders: string[]) => string, ...values: unknown[]): void {
+    this.conditions.push(condition(...values.map((value) => this.parameter(value))));
+  }
+
+  sql(): string {
+    return this.conditions.join(' AND ');
+  }
+}
+
+/** A row selected with the entity's select list (pg already parsed jsonb, arrays and timestamps). */
+function hydrate(row: Partial<Idea>): Idea {
+  return Object.assign(new Idea(), row);
 }

@@ -1,3 +1,4 @@
+import { prepared, queryPrepared } from '#ikm/persistence';
 import pg from 'pg';
 import type { EntityManager } from 'typeorm';
 
@@ -31,8 +32,12 @@ export interface Projection {
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
 
+/**
+ * Runs a live event's statements as prepared statements: a projection's SQL texts are constant (values
+ * travel as parameters), so each is parsed and planned once per connection.
+ */
 export async function runStatements(manager: EntityManager, statements: ProjectionStatement[]): Promise<void> {
-  for (const statement of statements) await manager.query(statement.sql, statement.params);
+  for (const statement of statements) await queryPrepared(manager, prepared(statement.sql), statement.params);
 }
 
 function literalOf(value: unknown): string {
