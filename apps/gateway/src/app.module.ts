@@ -2,11 +2,9 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '#ikm/auth';
 import { authOptionsOf } from '#ikm/config';
 import { HEALTH_INDICATORS, HealthModule, openApiBase } from '#ikm/http';
-import { httpLoggerParams } from '#ikm/observability';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
-import { OPEN_API_INFO, SERVICE_NAME, type GatewayConfig } from './config.js';
+import { OPEN_API_INFO, type GatewayConfig } from './config.js';
 import { OpenApiAggregator } from './openapi/openapi-aggregator.js';
 import { OpenApiController } from './openapi/openapi.controller.js';
 import { upstreamHealth } from './upstreams/upstream-health.js';
@@ -20,7 +18,6 @@ export class GatewayModule {
     return {
       module: GatewayModule,
       imports: [
-        LoggerModule.forRoot(httpLoggerParams(SERVICE_NAME, config.LOG_LEVEL)),
         AuthModule.forRoot(authOptionsOf(config)),
         HealthModule.forRoot({
           provide: HEALTH_INDICATORS,

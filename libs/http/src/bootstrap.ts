@@ -4,10 +4,11 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { correlationIdOf, CORRELATION_HEADER } from '#ikm/observability';
-import { Logger as NestPinoLogger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
+import { registerAccessLog } from './access-log.js';
 import { CorrelationInterceptor } from './correlation.interceptor.js';
+import { PinoNestLogger } from './nest-logger.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { createValidationPipe } from './validation.js';
 
@@ -49,12 +50,15 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => correlationIdOf(req),
-    // Nest's logger (pino) already logs requests.
+    // Requests are logged by the access-log hook below, through the service's logger.
     logger: false,
     trustProxy: true,
+    // No Nest middleware anywhere (the access log is a Fastify hook), so the Express-compatibility
+    // layer that would run on every request is not registered. A module adding middleware would fail.
+    skipMiddie: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(module, adapter, { bufferLogs: true });
-  app.useLogger(app.get(NestPinoLogger));
+  app.useLogger(new PinoNestLogger(options.logger));
   app.enableShutdownHooks();
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
@@ -73,6 +77,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   }
 
   const fastify = app.getHttpAdapter().getInstance();
+  registerAccessLog(fastify, options.logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(CORRELATION_HEADER, request.id);
     done();

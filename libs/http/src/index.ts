@@ -9,3 +9,5 @@ export * from './etag.js';
 export * from './uuid-param.pipe.js';
 export * from './text.validators.js';
 export * from './database-health.js';
+export * from './access-log.js';
+export * from './nest-logger.js';

@@ -1,4 +1,3 @@
-import type { Params } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { pino, type Logger, type LoggerOptions } from 'pino';
@@ -49,23 +48,4 @@ export function correlationIdOf(req: IncomingMessage): string {
     correlationIds.set(req, id);
   }
   return id;
-}
-
-/** nestjs-pino options: request logs with the correlation id as the request id. */
-export function httpLoggerParams(service: string, level: string): Params {
-  return {
-    pinoHttp: {
-      ...baseOptions(service, level),
-      genReqId: (req) => correlationIdOf(req),
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-      autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        // pino-http's default writes every response header (~600 bytes of helmet headers per line), which
-        // tripled the log volume and cost the gateway, which logs every proxied request, throughput.
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    },
-  };
 }

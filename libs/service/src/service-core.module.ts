@@ -4,9 +4,7 @@ import { AuthModule } from '#ikm/auth';
 import { authOptionsOf, type ServiceConfig } from '#ikm/config';
 import { databaseHealth, HEALTH_INDICATORS, HealthModule } from '#ikm/http';
 import { KafkaHealth, MessagingModule } from '#ikm/messaging';
-import { httpLoggerParams } from '#ikm/observability';
 import { serviceDataSourceOptions, type ServiceDataSourceOptions } from '#ikm/persistence';
-import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
@@ -20,7 +18,7 @@ export interface ServiceCoreOptions {
 }
 
 /**
- * What every stateful service runs on: request logs, its own database, token verification on every
+ * What every stateful service runs on: its own database, token verification on every
  * route, the outbox relay and Kafka client, and health probes for the database and Kafka.
  */
 @Module({})
@@ -29,7 +27,6 @@ export class ServiceCoreModule {
     return {
       module: ServiceCoreModule,
       imports: [
-        LoggerModule.forRoot(httpLoggerParams(serviceName, config.LOG_LEVEL)),
         TypeOrmModule.forRoot(serviceDataSourceOptions(dataSource)),
         AuthModule.forRoot(authOptionsOf(config)),
         MessagingModule.forRoot({

@@ -1,0 +1,22 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+
+/**
+ * One log line per answered request (method, path, status, time taken, and the correlation id as the
+ * request id), at warn for 4xx and error for 5xx. A Fastify hook rather than an Express-style
+ * middleware: Nest runs middleware through an extra layer on Fastify, which cost the gateway about a
+ * tenth of its time per proxied request. Health probes are not logged.
+ */
+export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (!request.url.startsWith('/health/')) {
+      const statusCode = reply.statusCode;
+      const level = statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+      logger[level](
+        { req: { id: request.id, method: request.method, url: request.url }, res: { statusCode }, responseTime: Math.round(reply.elapsedTime) },
+        'request completed',
+      );
+    }
+    done();
+  });
+}
