@@ -37,7 +37,8 @@ export const PLAN = {
   readRate: 1_000,
   eventRate: 100,
   fixedRateSeconds: 20,
-  warmupSeconds: 3,
+  /** Before each fixed-rate measurement, at its rate. */
+  warmupSeconds: 15,
   throughputSeconds: 15,
   throughputConnections: 16,
   relayRows: 50_000,

@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
@@ -51,11 +51,19 @@ export async function prepareDatabases(): Promise<void> {
   runMigrations('metrics', { DATABASE_URL: dbUrl(BENCH.baselineEventsDb), LOG_LEVEL: 'warn' });
 }
 
-function logTo(name: string, child: ChildProcess): Running {
+/**
+ * The process's output goes straight into its log file: piped through the bench process, whose event
+ * loop also generates the load, thousands of log lines a second would delay the requests it sends.
+ */
+function logFile(name: string): number {
   mkdirSync(BENCH.logDir, { recursive: true });
-  const log = createWriteStream(path.join(BENCH.logDir, `${name}.log`), { flags: 'w' });
-  child.stdout?.pipe(log, { end: false });
-  child.stderr?.pipe(log, { end: false });
+  return openSync(logPath(name), 'w');
+}
+
+const logPath = (name: string): string => path.join(BENCH.logDir, `${name}.log`);
+
+function started(name: string, fd: number, child: ChildProcess): Running {
+  closeSync(fd); // the child has its own copy
   return { name, child };
 }
 
@@ -72,11 +80,13 @@ export function startService(name: 'ideas' | 'metrics' | 'gateway'): Running {
       RATE_LIMIT_PER_IP: '100000000',
     });
   }
-  return logTo(name, spawnService(name, env, 'pipe'));
+  const fd = logFile(name);
+  return started(name, fd, spawnService(name, env, fd));
 }
 
 /** The baseline's two processes, mirroring ideas (HTTP + relay) and metrics (consumer). */
 export function startBaseline(part: 'server' | 'consumer'): Running {
+  const fd = logFile(`baseline-${part}`);
   const entry = path.join(REPO_ROOT, 'dist', 'bench', 'baseline', `${part}.js`);
   const child = spawn(process.execPath, [entry], {
     env: {
@@ -86,9 +96,9 @@ export function startBaseline(part: 'server' | 'consumer'): Running {
       KAFKA_BROKERS,
       AUTH_JWT_SECRET: BENCH.jwtSecret,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', fd, fd],
   });
-  return logTo(`baseline-${part}`, child);
+  return started(`baseline-${part}`, fd, child);
 }
 
 /** Waits until a URL answers 200 (a service's readiness), failing early if the process died. */
@@ -105,16 +115,13 @@ export async function waitReady(running: Running, url: string, timeoutMs = 60_00
 
 /** Waits until a process prints a line containing `marker` (for processes without HTTP). */
 export async function waitForOutput(running: Running, marker: string, timeoutMs = 60_000): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${running.name} did not print "${marker}" within ${timeoutMs} ms`)), timeoutMs);
-    running.child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes(marker)) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    running.child.once('exit', (code) => reject(new Error(`${running.name} exited (${code}); see ${BENCH.logDir}`)));
-  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (running.child.exitCode !== null) throw new Error(`${running.name} exited (${running.child.exitCode}); see ${BENCH.logDir}`);
+    if (readFileSync(logPath(running.name), 'utf8').includes(marker)) return;
+    await sleep(250);
+  }
+  throw new Error(`${running.name} did not print "${marker}" within ${timeoutMs} ms`);
 }
 
 /** SIGTERM, and SIGKILL if the process has not exited after 10 s. */

@@ -51,7 +51,8 @@ export function runMigrations(service: string, env: NodeJS.ProcessEnv): void {
   if (result.status !== 0) throw new Error(`migrations of ${service} failed (exit ${result.status})`);
 }
 
-export function spawnService(service: string, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
+/** `stdio` is where the service's output goes: this terminal, a pipe to the caller, or an open file. */
+export function spawnService(service: string, env: NodeJS.ProcessEnv, stdio: 'inherit' | 'pipe' | number = 'inherit'): ChildProcess {
   return spawn(process.execPath, ['--enable-source-maps', serviceEntry(service, 'main')], {
     env: { ...process.env, ...env },
     stdio: ['ignore', stdio, stdio],

@@ -25,6 +25,8 @@ export async function readScenario(context: BenchContext): Promise<{ rows: Row[]
       if (paths.length === 0) throw new Error(`no ideas were created on ${target.name} to read`);
       const headers = { authorization: `Bearer ${context.staffToken}` };
       const request = (i: number): RequestSpec => ({ method: 'GET', path: paths[i % paths.length], headers });
+      // Warm-up at the measured rate, not measured: the first requests of a path run cold code.
+      await openLoad({ origin: target.origin, ratePerSecond: PLAN.readRate, durationSeconds: PLAN.warmupSeconds, request });
       fixed[target.name] = await openLoad({ origin: target.origin, ratePerSecond: PLAN.readRate, durationSeconds: PLAN.fixedRateSeconds, request });
       closed[target.name] = await closedLoad({
         origin: target.origin,

@@ -17,15 +17,15 @@ export async function writeScenario(context: BenchContext): Promise<{ rows: Row[
   const fixed = {} as Record<Target['name'], LoadResult>;
   const closed = {} as Record<Target['name'], LoadResult>;
   for (const target of BOTH) {
-    // Warm-up: JIT, connection pools and the relay's first batches, not measured.
+    // Warm-up at the measured rate, right before the measurement and not part of it: freshly started
+    // processes spend their first seconds compiling hot code and growing pools (the platform answered
+    // in 300-800 ms for about 13 s after start).
     await openLoad({
       origin: target.origin,
-      ratePerSecond: 100,
+      ratePerSecond: PLAN.writeRate,
       durationSeconds: PLAN.warmupSeconds,
       request: (i) => createIdeaRequest(target, context.staffToken, `bench-warm-${i}`),
     });
-  }
-  for (const target of BOTH) {
     fixed[target.name] = await openLoad({
       origin: target.origin,
       ratePerSecond: PLAN.writeRate,
