@@ -13,19 +13,29 @@ export interface PreparedStatement {
   readonly text: string;
 }
 
+/** A statement sent unnamed: parsed and planned on every call, and kept nowhere. */
+export interface UnnamedStatement {
+  readonly text: string;
+}
+
 interface PgQueryable {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
 /**
- * Runs a prepared statement on the caller's transaction when there is one (so it commits or rolls back
- * with it), otherwise on a pooled connection. Returns the rows.
+ * Runs a statement on the caller's transaction when there is one (so it commits or rolls back with
+ * it), otherwise on a pooled connection, straight through pg (TypeORM's query path adds nothing a hot
+ * statement needs). Returns the rows.
  */
-export async function queryPrepared<Row>(manager: EntityManager, statement: PreparedStatement, values: unknown[]): Promise<Row[]> {
+export async function queryPrepared<Row>(
+  manager: EntityManager,
+  statement: PreparedStatement | UnnamedStatement,
+  values: unknown[],
+): Promise<Row[]> {
   const runner: QueryRunner | undefined = manager.queryRunner;
   const connection: PgQueryable =
     runner && !runner.isReleased ? ((await runner.connect()) as PgQueryable) : ((manager.connection.driver as unknown as { master: PgQueryable }).master);
-  const result = await connection.query({ name: statement.name, text: statement.text, values });
+  const result = await connection.query({ ...statement, values });
   return result.rows as Row[];
 }
 
@@ -44,9 +54,10 @@ export function entitySelectList(dataSource: DataSource, entity: EntityTarget<Ob
 const namesByText = new Map<string, string>();
 
 /**
- * The prepared form of a statement, named after its text, so that code composing SQL from a bounded set
- * of fragments (filters of a list, say) gets one prepared statement per distinct text. Values always go
- * in as parameters, never into the text.
+ * The prepared form of a statement, named after its text. Values always go in as parameters, never into
+ * the text. Every connection keeps each prepared statement it ran until it closes, so only a small,
+ * fixed set of texts should be prepared; SQL composed from many combinations of fragments should be
+ * sent unnamed.
  */
 export function prepared(text: string): PreparedStatement {
   let name = namesByText.get(text);

@@ -91,7 +91,7 @@ export class IdeaRepository {
     const sort = SORTS[filter.sort];
     const where = new WhereClause();
     where.add((member) => `(idea.status <> 'draft' OR idea.team @> ${member}::jsonb)`, memberOf(filter.viewerId));
-    this.applyFilters(where, filter);
+    const filtered = this.applyFilters(where, filter);
     if (filter.cursor) {
       const after = decodeCursor(filter.cursor);
       const keyIsCount = filter.sort === 'most_endorsed';
@@ -104,13 +104,18 @@ export class IdeaRepository {
     const limit = where.parameter(filter.limit + 1);
     const text = `SELECT ${this.selectList} FROM ideas idea WHERE ${where.sql()}
       ORDER BY ${sort.column} ${sort.direction}, idea.id ${sort.direction} LIMIT ${limit}`;
-    const rows = (await queryPrepared<Partial<Idea>>(this.dataSource.manager, prepared(text), where.values)).map(hydrate);
+    // Only the unfiltered shapes (4 sorts, with or without a cursor) are prepared: the combinations of
+    // filters run to thousands, and each would stay prepared on every connection.
+    const statement = filtered ? { text } : prepared(text);
+    const rows = (await queryPrepared<Partial<Idea>>(this.dataSource.manager, statement, where.values)).map(hydrate);
     const items = rows.slice(0, filter.limit);
     const last = items.at(-1);
     return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor({ key: sort.keyOf(last), id: last.id }) : null };
   }
 
-  private applyFilters(where: WhereClause, filter: IdeaListFilter): void {
+  /** Adds the filters the caller asked for; returns whether there were any. */
+  private applyFilters(where: WhereClause, filter: IdeaListFilter): boolean {
+    const before = where.size;
     if (filter.status) where.add((status) => `idea.status = ${status}`, filter.status);
     if (filter.challengeId) where.add((challengeId) => `idea.challenge_id = ${challengeId}`, filter.challengeId);
     if (filter.theme) where.add((theme) => `${theme} = ANY(idea.themes)`, filter.theme);
@@ -122,6 +127,7 @@ export class IdeaRepository {
     if (filter.followedByViewer) {
       where.add((viewerId) => `EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = idea.id AND f.user_id = ${viewerId})`, filter.viewerId);
     }
+    return where.size > before;
   }
 }
 
@@ -137,6 +143,10 @@ class WhereClause {
 
   add(condition: (...placeholders: string[]) => string, ...values: unknown[]): void {
     this.conditions.push(condition(...values.map((value) => this.parameter(value))));
+  }
+
+  get size(): number {
+    return this.conditions.length;
   }
 
   sql(): string {
