@@ -19,12 +19,8 @@ import { ensureTopics } from './topics.js';
  */
 const MAX_MESSAGES_PER_TRANSACTION = 200;
 
-/** The inbox rows of one event or of a chunk of one partition; prepared, as every consumed event runs one. */
-const RECORD_ONE = prepared(
-  `INSERT INTO inbox (consumer, event_id, topic, partition, "offset") VALUES ($1, $2, $3, $4, $5)
-   ON CONFLICT DO NOTHING RETURNING event_id`,
-);
-const RECORD_MANY = prepared(
+/** The inbox rows of events of one partition applied together (often just one); prepared, as every event runs it. */
+const RECORD_IN_INBOX = prepared(
   `INSERT INTO inbox (consumer, event_id, topic, partition, "offset")
    SELECT $1, event_id, $2, $3, "offset" FROM unnest($4::text[], $5::bigint[]) AS fetched(event_id, "offset")
    ON CONFLICT DO NOTHING RETURNING event_id`,
@@ -164,46 +160,52 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
     }
   }
 
-  /**
-   * One transaction for the whole chunk: the inbox rows in one statement, then the handler of each event
-   * not seen before, in offset order. Returns false, with nothing applied, when any part fails.
-   */
+  /** The chunk in one transaction; false, with nothing applied, when any part of it fails. */
   private async tryApplyTogether(topic: string, partition: number, messages: KafkaMessage[]): Promise<boolean> {
+    const handler = this.getHandlerByPattern(topic);
+    if (!handler) return false;
     let events: ConsumedEvent[];
     try {
       events = messages.map((message) => decodeCloudEvent(topic, partition, message));
     } catch {
-      return false;
+      return false; // the malformed one is dead-lettered when the messages are handled one by one
     }
-    const handler = this.getHandlerByPattern(topic);
-    if (!handler) return false;
     try {
-      await this.options.dataSource.transaction(async (manager) => {
-        const fresh = await this.recordInInbox(manager, events);
-        for (const event of events) {
-          const context = { correlationId: event.correlationId ?? event.id, actor: event.actor };
-          await runWithContext(context, async () => {
-            // Not fresh: handled before, or a second copy earlier in this very chunk.
-            if (!fresh.delete(event.id)) {
-              this.log.info({ eventId: event.id, type: event.type }, 'duplicate event skipped');
-              return;
-            }
-            const result = await handler(event, new InboxContext([manager, event]));
-            await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
-            this.log.debug({ eventId: event.id, type: event.type, offset: event.offset }, 'event handled');
-          });
-        }
-      });
+      await this.applyInOneTransaction(handler, events);
       return true;
     } catch (error) {
-      this.log.warn({ err: error, topic, partition, messages: messages.length }, 'batch not applied together; handling its messages one by one');
+      const chunk = { topic, partition, messages: messages.length };
+      this.log.warn({ err: error, ...chunk }, 'batch not applied together; handling its messages one by one');
       return false;
     }
   }
 
+  /**
+   * Records the events in the inbox (one statement) and runs the handler of each event not seen before,
+   * in offset order, all in one transaction: it commits whole or not at all.
+   */
+  private async applyInOneTransaction(handler: MessageHandler, events: ConsumedEvent[]): Promise<void> {
+    await this.options.dataSource.transaction(async (manager) => {
+      const fresh = await this.recordInInbox(manager, events);
+      for (const event of events) {
+        const context = { correlationId: event.correlationId ?? event.id, actor: event.actor };
+        await runWithContext(context, async () => {
+          // Not fresh: handled before, or a second copy earlier in these very events.
+          if (!fresh.delete(event.id)) {
+            this.log.info({ eventId: event.id, type: event.type }, 'duplicate event skipped');
+            return;
+          }
+          const result = await handler(event, new InboxContext([manager, event]));
+          await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
+          this.log.debug({ eventId: event.id, type: event.type, offset: event.offset }, 'event handled');
+        });
+      }
+    });
+  }
+
   /** Inserts the inbox rows of the events; returns the ids that were not there yet. */
   private async recordInInbox(manager: EntityManager, events: ConsumedEvent[]): Promise<Set<string>> {
-    const inserted = await queryPrepared<{ event_id: string }>(manager, RECORD_MANY, [
+    const inserted = await queryPrepared<{ event_id: string }>(manager, RECORD_IN_INBOX, [
       this.options.groupId,
       events[0].topic,
       events[0].partition,
@@ -235,7 +237,7 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
         await pRetry(
           async () => {
             attempts += 1;
-            await this.applyOnce(handler, event);
+            await this.applyInOneTransaction(handler, [event]);
           },
           {
             retries: (this.options.attempts ?? 5) - 1,
@@ -249,26 +251,12 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
             },
           },
         );
-        this.log.debug({ eventId: event.id, type: event.type, offset: message.offset }, 'event handled');
       } catch (error) {
         if (this.stopping.signal.aborted) throw error;
         // When the database itself is unreachable the message is not at fault: leave it to be redelivered.
         await this.assertDatabaseAnswers();
         await this.deadLetter(topic, partition, message, error as Error, attempts);
       }
-    });
-  }
-
-  /** Records the event in the inbox and applies the handler in one transaction; a duplicate is skipped. */
-  private async applyOnce(handler: MessageHandler, event: ConsumedEvent): Promise<void> {
-    await this.options.dataSource.transaction(async (manager) => {
-      const inserted = await queryPrepared(manager, RECORD_ONE, [this.options.groupId, event.id, event.topic, event.partition, event.offset]);
-      if (inserted.length === 0) {
-        this.log.info({ eventId: event.id, type: event.type }, 'duplicate event skipped');
-        return;
-      }
-      const result = await handler(event, new InboxContext([manager, event]));
-      await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
     });
   }
 
