@@ -22,6 +22,8 @@ const TOPIC = 'bench.baseline.idea';
 const BATCH = 500;
 
 const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 10 });
+/** Emitted after each committed write, so the relay publishes at once (in-process, as the platform's). */
+const wake = new EventEmitter();
 
 interface IdeaRow {
   id: string;
@@ -81,6 +83,7 @@ app.post<{ Body: { title: string; problem: string; proposal: string; themes?: st
     await client.query(INSERT_IDEA, [id, title, problem, proposal, themes, sub, now]);
     await client.query(INSERT_OUTBOX, [id, TOPIC, id, 'ikm.ideas.idea.created.v1', '/ikm/ideas', JSON.stringify(payload), correlationId, null, sub]);
     await client.query('COMMIT');
+    wake.emit('append'); // the relay publishes now, not at its next poll
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -113,7 +116,6 @@ app.get<{ Querystring: { limit?: string } }>('/ideas', async (request, reply) =>
 /** The relay: the platform's algorithm (advisory lock, ordered batch, acks=all, mark) on plain kafkajs. */
 const kafka = new kafkajs.Kafka({ clientId: 'bench-baseline', brokers: env.brokers, logLevel: kafkajs.logLevel.WARN });
 const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-const wake = new EventEmitter();
 
 async function publishBatch(): Promise<number> {
   const client = await pool.connect();
@@ -174,10 +176,6 @@ await admin.connect();
 await admin.createTopics({ topics: [{ topic: TOPIC, numPartitions: 6, replicationFactor: 1 }], waitForLeaders: true });
 await admin.disconnect();
 await producer.connect();
-const listener = new pg.Client({ connectionString: env.databaseUrl });
-await listener.connect();
-listener.on('notification', () => wake.emit('append'));
-await listener.query('LISTEN outbox_appended');
 void relay();
 
 await app.listen({ port: env.port, host: '127.0.0.1' });

@@ -17,6 +17,12 @@ const brokerList = makeValidator<string[]>((value) => {
   return brokers;
 });
 
+const positiveMilliseconds = makeValidator<number>((value) => {
+  const milliseconds = Number(value);
+  if (!Number.isInteger(milliseconds) || milliseconds < 1) throw new Error('must be a whole number of milliseconds, at least 1');
+  return milliseconds;
+});
+
 /** Variables every HTTP process of the platform reads, the gateway included. */
 export function baseEnvSpecs(defaultPort: number) {
   return {
@@ -47,6 +53,10 @@ export function loadServiceConfig(defaults: ServiceDefaults, env: NodeJS.Process
       ...baseEnvSpecs(defaults.port),
       DATABASE_URL: url({ default: `postgres://postgres@127.0.0.1:5432/${defaults.database}` }),
       KAFKA_BROKERS: brokerList({ default: ['127.0.0.1:9092'], desc: 'comma-separated host:port' }),
+      OUTBOX_POLL_INTERVAL_MS: positiveMilliseconds({
+        default: 1_000,
+        desc: 'how often the outbox relay looks for rows no commit of its process signalled',
+      }),
     }),
   );
 }

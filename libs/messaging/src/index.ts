@@ -7,6 +7,7 @@ export * from './kafka-inbox.server.js';
 export * from './messaging.migrations.js';
 export * from './messaging.module.js';
 export * from './outbox-relay.js';
+export * from './outbox-signal.js';
 export * from './outbox-writer.js';
 export * from './topics.js';
 export * from './rethrow-rpc-errors.filter.js';

@@ -1,7 +1,20 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Channel the outbox trigger notifies so the relay wakes as soon as a write commits. */
-export const OUTBOX_CHANNEL = 'outbox_appended';
+/**
+ * The first design woke the relay by NOTIFY from a trigger (one notification per transaction:
+ * PostgreSQL folds identical ones). Created by CreateOutbox, dropped by DropOutboxNotify.
+ */
+async function createOutboxNotifyTrigger(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`
+    CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+      PERFORM pg_notify('outbox_appended', '');
+      RETURN NULL;
+    END $$`);
+  await queryRunner.query(
+    `CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`,
+  );
+}
 
 /** The transactional outbox: rows written with the domain change, published by the relay in `position` order. */
 export class CreateOutbox1764190000000 implements MigrationInterface {
@@ -25,16 +38,7 @@ export class CreateOutbox1764190000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX outbox_unpublished ON outbox (position) WHERE published_at IS NULL`);
     await queryRunner.query(`CREATE INDEX outbox_published_at ON outbox (published_at) WHERE published_at IS NOT NULL`);
-    // One notification per transaction: PostgreSQL folds identical notifications of a transaction into one.
-    await queryRunner.query(`
-      CREATE FUNCTION outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        PERFORM pg_notify('${OUTBOX_CHANNEL}', '');
-        RETURN NULL;
-      END $$`);
-    await queryRunner.query(
-      `CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION outbox_notify()`,
-    );
+    await createOutboxNotifyTrigger(queryRunner);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
@@ -62,5 +66,22 @@ export class CreateInbox1764190000001 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE inbox`);
+  }
+}
+
+/**
+ * The relay is now woken inside the writing process (OutboxSignal). The trigger's NOTIFY made
+ * PostgreSQL serialise every writing transaction's commit, WAL flush included, behind one lock.
+ */
+export class DropOutboxNotify1764240000000 implements MigrationInterface {
+  name = 'DropOutboxNotify1764240000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TRIGGER outbox_notify ON outbox`);
+    await queryRunner.query(`DROP FUNCTION outbox_notify()`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await createOutboxNotifyTrigger(queryRunner);
   }
 }

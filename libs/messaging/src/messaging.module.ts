@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createKafkaClient } from './kafka-client.js';
 import { KafkaHealth } from './kafka-health.js';
 import { OutboxRelay } from './outbox-relay.js';
+import { OutboxSignal } from './outbox-signal.js';
 import { OutboxWriter } from './outbox-writer.js';
 
 export const KAFKA = Symbol('KAFKA');
@@ -13,10 +14,11 @@ const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 export interface MessagingModuleOptions {
   serviceName: string;
   brokers: string[];
-  databaseUrl: string;
   logger: Logger;
   /** Topics this service publishes to through its outbox; none means the service runs no relay. */
   produces: string[];
+  /** How often the relay looks for rows that no commit of this process signalled. */
+  relayPollIntervalMs?: number;
 }
 
 /** Starts the outbox relay with the application and stops it, draining nothing, on shutdown. */
@@ -28,16 +30,18 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(MESSAGING_OPTIONS) private readonly options: MessagingModuleOptions,
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly dataSource: DataSource,
+    private readonly signal: OutboxSignal,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.options.produces.length === 0) return;
     this.relay = new OutboxRelay({
       dataSource: this.dataSource,
-      databaseUrl: this.options.databaseUrl,
+      signal: this.signal,
       kafka: this.kafka,
       logger: this.options.logger.child({ component: 'outbox-relay' }),
       topics: this.options.produces,
+      pollIntervalMs: this.options.relayPollIntervalMs,
     });
     this.relay.start();
   }
@@ -67,6 +71,7 @@ export class MessagingModule {
             createKafkaClient({ brokers: options.brokers, clientId: options.serviceName, logger: options.logger }),
         },
         { provide: KafkaHealth, useFactory: (kafka: Kafka) => new KafkaHealthLifecycle(kafka), inject: [KAFKA] },
+        OutboxSignal,
         OutboxWriter,
         RelayLifecycle,
       ],

@@ -1,23 +1,24 @@
 import { EventEmitter, once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka, Message, Producer } from 'kafkajs';
-import pg from 'pg';
 import pRetry from 'p-retry';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { encodeCloudEvent, type OutboxRecord } from './cloudevent-codec.js';
-import { OUTBOX_CHANNEL } from './messaging.migrations.js';
 import { createReliableProducer } from './kafka-client.js';
+import type { OutboxSignal } from './outbox-signal.js';
 import { ensureTopics } from './topics.js';
 
 export interface OutboxRelayOptions {
   dataSource: DataSource;
-  databaseUrl: string;
+  /** Says when a transaction of this process that appended to the outbox has committed. */
+  signal: Pick<OutboxSignal, 'onCommitted'>;
   kafka: Kafka;
   logger: Logger;
   /** Topics this service produces to; created at the relay's first connection. */
   topics: string[];
   batchSize?: number;
+  /** How often it looks for rows no signal told it about (written by other means, or left by a failure). */
   pollIntervalMs?: number;
   /**
    * After a wake-up, how long the relay waits for more writes to commit before it reads the outbox, so
@@ -60,15 +61,21 @@ const FULL_SWEEP_INTERVAL_MS = 5_000;
 
 /**
  * Publishes committed outbox rows to Kafka in order, with acks from all in-sync replicas, and marks
- * them published. Woken by NOTIFY on each outbox insert and by a poll; while Kafka is down it backs
- * off and retries, and writes keep committing to the outbox meanwhile.
+ * them published. Woken when a transaction of its own process that appended commits, and by a poll;
+ * while Kafka is down it backs off and retries, and writes keep committing to the outbox meanwhile.
  */
 export class OutboxRelay {
   private readonly wake = new EventEmitter();
   private readonly stopping = new AbortController();
   private producer?: Producer;
-  private listener?: pg.Client;
   private loop?: Promise<void>;
+  private stopListening?: () => void;
+  /**
+   * Set by every signalled commit, cleared just before the relay reads the outbox: a commit signalled
+   * while the relay was busy (or while another instance held the publishing lock) is read again
+   * instead of waiting for the poll.
+   */
+  private appendedSinceRead = false;
   private lastCleanup = 0;
   private lastFullSweep = 0;
   /** Highest position this relay has published; where the next read starts (less the window). */
@@ -84,14 +91,17 @@ export class OutboxRelay {
   }
 
   start(): void {
+    this.stopListening = this.options.signal.onCommitted(() => {
+      this.appendedSinceRead = true;
+      this.wake.emit('append');
+    });
     this.loop = this.run();
-    void this.listenForAppends();
   }
 
   async stop(): Promise<void> {
     this.stopping.abort();
+    this.stopListening?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
     await this.producer?.disconnect().catch(() => undefined);
   }
 
@@ -119,12 +129,15 @@ export class OutboxRelay {
   }
 
   private async waitForWork(stop: AbortSignal): Promise<void> {
-    const signal = AbortSignal.any([stop, AbortSignal.timeout(this.pollIntervalMs)]);
-    const woken = await once(this.wake, 'append', { signal }).then(
-      () => true,
-      () => false,
-    );
-    if (woken && this.lingerMs > 0) await sleep(this.lingerMs, undefined, { signal: stop }).catch(() => undefined);
+    if (!this.appendedSinceRead) {
+      const signal = AbortSignal.any([stop, AbortSignal.timeout(this.pollIntervalMs)]);
+      const woken = await once(this.wake, 'append', { signal }).then(
+        () => true,
+        () => false,
+      );
+      if (!woken) return;
+    }
+    if (this.lingerMs > 0) await sleep(this.lingerMs, undefined, { signal: stop }).catch(() => undefined);
   }
 
   private async publishBatch(): Promise<number> {
@@ -138,6 +151,7 @@ export class OutboxRelay {
         await runner.rollbackTransaction();
         return 0;
       }
+      this.appendedSinceRead = false;
       const rows: OutboxRow[] = await runner.query(
         `SELECT position, id, topic, aggregate_id, type, source, payload, correlation_id, traceparent, actor, occurred_at
            FROM outbox WHERE published_at IS NULL AND position > $2 ORDER BY position LIMIT $1`,
@@ -200,29 +214,6 @@ export class OutboxRelay {
       `DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`,
       [hours],
     );
-  }
-
-  /** A dedicated connection LISTENs for appends; it reconnects after losing the database. */
-  private async listenForAppends(): Promise<void> {
-    const { signal } = this.stopping;
-    while (!signal.aborted) {
-      const client = new pg.Client({ connectionString: this.options.databaseUrl });
-      const ended = new Promise<void>((resolve) => {
-        client.once('end', resolve);
-        client.once('error', () => resolve());
-      });
-      try {
-        await client.connect();
-        this.listener = client;
-        client.on('notification', () => this.wake.emit('append'));
-        await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-        await ended;
-      } catch (error) {
-        this.options.logger.warn({ err: error }, 'outbox relay lost its LISTEN connection; polling meanwhile');
-      }
-      await client.end().catch(() => undefined);
-      if (!signal.aborted) await sleep(2_000, undefined, { signal }).catch(() => undefined);
-    }
   }
 }
 

@@ -4,6 +4,7 @@ import { currentContext } from '#ikm/observability';
 import { randomUUID } from 'node:crypto';
 import { prepared, queryPrepared } from '#ikm/persistence';
 import type { EntityManager } from 'typeorm';
+import { OutboxSignal } from './outbox-signal.js';
 
 /** Prepared: every write of every service runs it. */
 const APPEND = prepared(
@@ -17,6 +18,8 @@ const APPEND = prepared(
  */
 @Injectable()
 export class OutboxWriter {
+  constructor(private readonly signal: OutboxSignal) {}
+
   /** Returns the event id (the future `ce_id`). */
   async append<C extends EventContract>(
     manager: EntityManager,
@@ -24,7 +27,8 @@ export class OutboxWriter {
     aggregateId: string,
     data: EventData<C>,
   ): Promise<string> {
-    if (!manager.queryRunner?.isTransactionActive) {
+    const transaction = manager.queryRunner;
+    if (!transaction?.isTransactionActive) {
       throw new Error('OutboxWriter.append must run inside the transaction of the domain change');
     }
     // A producer bug must fail the write, not poison the topic for every consumer.
@@ -42,6 +46,7 @@ export class OutboxWriter {
       context?.traceparent ?? null,
       context?.actor ?? null,
     ]);
+    this.signal.markAppended(transaction);
     return id;
   }
 }

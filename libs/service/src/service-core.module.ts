@@ -32,9 +32,9 @@ export class ServiceCoreModule {
         MessagingModule.forRoot({
           serviceName,
           brokers: config.KAFKA_BROKERS,
-          databaseUrl: config.DATABASE_URL,
           logger,
           produces,
+          relayPollIntervalMs: config.OUTBOX_POLL_INTERVAL_MS,
         }),
         HealthModule.forRoot({
           provide: HEALTH_INDICATORS,
