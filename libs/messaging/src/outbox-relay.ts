@@ -1,4 +1,3 @@
-import { EventEmitter, once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import pRetry from 'p-retry';
@@ -65,7 +64,6 @@ const FULL_SWEEP_INTERVAL_MS = 5_000;
  * while Kafka is down it backs off and retries, and writes keep committing to the outbox meanwhile.
  */
 export class OutboxRelay {
-  private readonly wake = new EventEmitter();
   private readonly stopping = new AbortController();
   private producer?: Producer;
   private loop?: Promise<void>;
@@ -76,6 +74,8 @@ export class OutboxRelay {
    * instead of waiting for the poll.
    */
   private appendedSinceRead = false;
+  /** Ends the current wait for work early (a signalled commit, or stop). */
+  private endWait?: () => void;
   private lastCleanup = 0;
   private lastFullSweep = 0;
   /** Highest position this relay has published; where the next read starts (less the window). */
@@ -93,13 +93,14 @@ export class OutboxRelay {
   start(): void {
     this.stopListening = this.options.signal.onCommitted(() => {
       this.appendedSinceRead = true;
-      this.wake.emit('append');
+      this.endWait?.();
     });
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.stopping.abort();
+    this.endWait?.();
     this.stopListening?.();
     await this.loop;
     await this.producer?.disconnect().catch(() => undefined);
@@ -129,15 +130,29 @@ export class OutboxRelay {
   }
 
   private async waitForWork(stop: AbortSignal): Promise<void> {
+    if (stop.aborted) return;
     if (!this.appendedSinceRead) {
-      const signal = AbortSignal.any([stop, AbortSignal.timeout(this.pollIntervalMs)]);
-      const woken = await once(this.wake, 'append', { signal }).then(
-        () => true,
-        () => false,
-      );
-      if (!woken) return;
+      await this.nextCommitOrPoll();
+      if (!this.appendedSinceRead) return; // the poll: read whatever is there, without lingering
     }
     if (this.lingerMs > 0) await sleep(this.lingerMs, undefined, { signal: stop }).catch(() => undefined);
+  }
+
+  /**
+   * Resolves at the next signalled commit, at stop, or after the poll interval. A timer and a callback
+   * rather than `AbortSignal.any([stop, AbortSignal.timeout(…)])`: Node may collect such a timeout
+   * signal before it fires (nodejs/node#57736), and then the poll never came, and every combined signal
+   * stays attached to `stop` until it aborts.
+   */
+  private nextCommitOrPoll(): Promise<void> {
+    return new Promise((resolve) => {
+      const poll = setTimeout(() => this.endWait?.(), this.pollIntervalMs);
+      this.endWait = () => {
+        clearTimeout(poll);
+        this.endWait = undefined;
+        resolve();
+      };
+    });
   }
 
   private async publishBatch(): Promise<number> {
