@@ -70,8 +70,8 @@ export class CreateInbox1764190000001 implements MigrationInterface {
 }
 
 /**
- * The relay is now woken inside the writing process (OutboxSignal). The trigger's NOTIFY made
- * PostgreSQL serialise every writing transaction's commit, WAL flush included, behind one lock.
+ * The relay is now woken inside the writing process (OutboxSignal). With the trigger's NOTIFY,
+ * PostgreSQL serialised the commits of all writing transactions, WAL flush included, behind one lock.
  */
 export class DropOutboxNotify1764240000000 implements MigrationInterface {
   name = 'DropOutboxNotify1764240000000';

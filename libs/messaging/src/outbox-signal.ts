@@ -16,10 +16,11 @@ const APPENDED = 'ikm.outboxAppended';
  * the relay publishes at once instead of at its next poll.
  *
  * The signal stays inside the process on purpose. The earlier design woke the relay with a NOTIFY from
- * a trigger on the outbox, and PostgreSQL serialises the commits of every transaction that notifies
- * (one lock for the notification queue, held through the commit's WAL flush): writes then committed
- * one flush at a time, which capped them below 300/s on the bench machine. Every process that writes
- * to an outbox runs a relay of its own, so an in-process signal reaches one that can publish the row.
+ * a trigger on the outbox, and PostgreSQL serialises the commits of all transactions that notify (one
+ * lock for the notification queue, held until the commit, WAL flush included, is done), so notifying
+ * writes cannot share a WAL flush; at 300 writes/s their COMMITs were seen waiting on that lock. Every
+ * process that writes to an outbox runs a relay of its own, so an in-process signal reaches one that
+ * can publish the row.
  */
 @Injectable()
 export class OutboxSignal implements EntitySubscriberInterface, OnModuleInit {
