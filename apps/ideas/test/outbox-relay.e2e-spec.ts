@@ -65,3 +65,14 @@ it('publishes a row committed long after hundreds of later rows were published',
     late.release();
   }
 });
+
+it('vacuums the outbox within a minute of publishing, so the dead versions of published rows do not pile up', async () => {
+  const vacuums = async (): Promise<number> => {
+    const { rows } = await db.query(`SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'outbox'`);
+    return Number(rows[0].vacuum_count);
+  };
+  const before = await vacuums();
+  const { rows: [row] } = await db.query(INSERT, outboxRow('published, then vacuumed away'));
+  await eventually(async () => expect(await isPublished(row.id)).toBe(true));
+  await eventually(async () => expect(await vacuums()).toBeGreaterThan(before), 90_000, 1_000);
+});

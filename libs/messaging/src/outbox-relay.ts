@@ -57,6 +57,7 @@ const RELAY_LOCK_KEY = 0x1c3_0a7b;
  */
 const LATE_COMMIT_WINDOW = 200n;
 const FULL_SWEEP_INTERVAL_MS = 5_000;
+const MAINTENANCE_INTERVAL_MS = 60_000;
 
 /**
  * Publishes committed outbox rows to Kafka in order, with acks from all in-sync replicas, and marks
@@ -76,7 +77,9 @@ export class OutboxRelay {
   private appendedSinceRead = false;
   /** Ends the current wait for work early (a signalled commit, or stop). */
   private endWait?: () => void;
-  private lastCleanup = 0;
+  private lastMaintenance = 0;
+  /** Rows this relay marked published since it last vacuumed the outbox. */
+  private publishedSinceVacuum = 0;
   private lastFullSweep = 0;
   /** Highest position this relay has published; where the next read starts (less the window). */
   private lastPublished?: bigint;
@@ -120,7 +123,7 @@ export class OutboxRelay {
           },
         });
         if (published === this.batchSize) continue; // more may be waiting
-        await this.cleanupPublished();
+        await this.maintainOutbox();
         await this.waitForWork(signal);
       } catch (error) {
         if (signal.aborted) return;
@@ -180,6 +183,7 @@ export class OutboxRelay {
         ]);
       }
       await runner.commitTransaction();
+      this.publishedSinceVacuum += rows.length;
       const highest = rows.at(-1)?.position;
       if (highest !== undefined && (this.lastPublished === undefined || BigInt(highest) > this.lastPublished)) {
         this.lastPublished = BigInt(highest);
@@ -222,14 +226,24 @@ export class OutboxRelay {
     return producer;
   }
 
-  private async cleanupPublished(): Promise<void> {
-    const hours = this.options.retentionHours ?? 72;
-    if (Date.now() - this.lastCleanup < 60_000) return;
-    this.lastCleanup = Date.now();
+  /**
+   * Once a minute: published rows past their retention are deleted, and the outbox is vacuumed if this
+   * relay published since the last time. Every published row leaves a dead version behind (the update
+   * that marks it), and the full sweep walks all of them in the index of unpublished rows until a vacuum
+   * removes them (57 ms a sweep with 67,000, measured). Autovacuum waits by default until a fifth of a
+   * table is dead (millions of rows for a large outbox), and may be off: a queue is vacuumed by its
+   * consumer. VACUUM takes no lock that writers or readers of the outbox wait for.
+   */
+  private async maintainOutbox(): Promise<void> {
+    if (Date.now() - this.lastMaintenance < MAINTENANCE_INTERVAL_MS) return;
+    this.lastMaintenance = Date.now();
     await this.options.dataSource.query(
       `DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`,
-      [hours],
+      [this.options.retentionHours ?? 72],
     );
+    if (this.publishedSinceVacuum === 0) return;
+    this.publishedSinceVacuum = 0;
+    await this.options.dataSource.query(`VACUUM outbox`);
   }
 }
 
