@@ -232,7 +232,8 @@ export class OutboxRelay {
    * that marks it), and the full sweep walks all of them in the index of unpublished rows until a vacuum
    * removes them (57 ms a sweep with 67,000, measured). Autovacuum waits by default until a fifth of a
    * table is dead (millions of rows for a large outbox), and may be off: a queue is vacuumed by its
-   * consumer. VACUUM takes no lock that writers or readers of the outbox wait for.
+   * consumer. Without truncation (which would take a brief exclusive lock to hand empty trailing pages
+   * back), VACUUM takes no lock that writers or readers of the outbox wait for.
    */
   private async maintainOutbox(): Promise<void> {
     if (Date.now() - this.lastMaintenance < MAINTENANCE_INTERVAL_MS) return;
@@ -243,7 +244,7 @@ export class OutboxRelay {
     );
     if (this.publishedSinceVacuum === 0) return;
     this.publishedSinceVacuum = 0;
-    await this.options.dataSource.query(`VACUUM outbox`);
+    await this.options.dataSource.query(`VACUUM (TRUNCATE false) outbox`);
   }
 }
 
