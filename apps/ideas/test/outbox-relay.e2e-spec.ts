@@ -1,7 +1,6 @@
-import { IdeaCreatedV1 } from '#ikm/contracts';
 import { eventually, ServiceProcess, TEST_SERVICES } from '#ikm/testing';
-import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { INSERT_OUTBOX_ROW, outboxRow } from './outbox-rows.js';
 
 /**
  * The relay reads the outbox from just below the last position it published. A row whose transaction
@@ -9,26 +8,6 @@ import pg from 'pg';
  */
 const ideas = new ServiceProcess(TEST_SERVICES.ideas);
 const db = new pg.Pool({ connectionString: TEST_SERVICES.ideas.databaseUrl, max: 3 });
-
-/** A valid created event, as consumers (metrics, in a later test file) will read it. */
-function outboxRow(title: string) {
-  const ideaId = randomUUID();
-  const payload = IdeaCreatedV1.schema.parse({
-    ideaId,
-    version: 1,
-    title,
-    problem: 'p',
-    proposal: 'q',
-    themes: [],
-    knowledgeAssetIds: [],
-    authorId: 'relay-test',
-    status: 'draft',
-    createdAt: new Date().toISOString(),
-  });
-  return [randomUUID(), IdeaCreatedV1.topic, ideaId, IdeaCreatedV1.type, IdeaCreatedV1.source, JSON.stringify(payload)];
-}
-
-const INSERT = `INSERT INTO outbox (id, topic, aggregate_id, type, source, payload) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`;
 
 async function isPublished(id: string): Promise<boolean> {
   const { rows } = await db.query(`SELECT published_at IS NOT NULL AS published FROM outbox WHERE id = $1`, [id]);
@@ -48,7 +27,7 @@ it('publishes a row committed long after hundreds of later rows were published',
   const late = await db.connect();
   try {
     await late.query('BEGIN');
-    const { rows: [lateRow] } = await late.query(INSERT, outboxRow('committed late'));
+    const { rows: [lateRow] } = await late.query(INSERT_OUTBOX_ROW, outboxRow('committed late'));
 
     // 500 rows with higher positions commit and leave while the first transaction is still open.
     const later = Array.from({ length: 500 }, (_, index) => outboxRow(`committed earlier ${index}`));
@@ -72,7 +51,7 @@ it('vacuums the outbox within a minute of publishing, so the dead versions of pu
     return Number(rows[0].vacuum_count);
   };
   const before = await vacuums();
-  const { rows: [row] } = await db.query(INSERT, outboxRow('published, then vacuumed away'));
+  const { rows: [row] } = await db.query(INSERT_OUTBOX_ROW, outboxRow('published, then vacuumed away'));
   await eventually(async () => expect(await isPublished(row.id)).toBe(true));
   await eventually(async () => expect(await vacuums()).toBeGreaterThan(before), 90_000, 1_000);
 });

@@ -1,9 +1,8 @@
-import { IdeaCreatedV1 } from '#ikm/contracts';
 import { eventually, ServiceProcess, TEST_SERVICES, tokenFor } from '#ikm/testing';
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import request from 'supertest';
+import { INSERT_OUTBOX_ROW, outboxRow } from './outbox-rows.js';
 
 /**
  * A write's commit wakes the relay of its own process (no NOTIFY in the writing transaction any more).
@@ -30,29 +29,8 @@ async function publishedAt(column: 'aggregate_id' | 'id', value: string): Promis
 
 /** A row written by other means than the service (no signal): only a poll or a later wake-up finds it. */
 async function insertUnsignalledRow(): Promise<string> {
-  const ideaId = randomUUID();
-  const payload = IdeaCreatedV1.schema.parse({
-    ideaId,
-    version: 1,
-    title: 'written beside the service',
-    problem: 'p',
-    proposal: 'q',
-    themes: [],
-    knowledgeAssetIds: [],
-    authorId: 'wake-test',
-    status: 'draft',
-    createdAt: new Date().toISOString(),
-  });
-  const id = randomUUID();
-  await db.query(`INSERT INTO outbox (id, topic, aggregate_id, type, source, payload) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    id,
-    IdeaCreatedV1.topic,
-    ideaId,
-    IdeaCreatedV1.type,
-    IdeaCreatedV1.source,
-    JSON.stringify(payload),
-  ]);
-  return id;
+  const { rows: [row] } = await db.query(INSERT_OUTBOX_ROW, outboxRow('written beside the service'));
+  return row.id as string;
 }
 
 beforeAll(async () => {

@@ -145,18 +145,18 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
       const appliedTogether = chunk.length > 1 && (await this.tryApplyTogether(batch.topic, batch.partition, chunk));
       if (appliedTogether) {
         resolveOffset(chunk[chunk.length - 1].offset);
-      } else {
-        for (const message of chunk) {
-          if (!isRunning() || isStale()) return;
-          await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
-          // Only now, with the inbox row committed or the message dead-lettered, may its offset be committed.
-          resolveOffset(message.offset);
-          await commitOffsetsIfNecessary();
-          await heartbeat();
-        }
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+        continue;
       }
-      await commitOffsetsIfNecessary();
-      await heartbeat();
+      for (const message of chunk) {
+        if (!isRunning() || isStale()) return;
+        await this.handleMessage(batch.topic, batch.partition, message, heartbeat);
+        // Only now, with the inbox row committed or the message dead-lettered, may its offset be committed.
+        resolveOffset(message.offset);
+        await commitOffsetsIfNecessary();
+        await heartbeat();
+      }
     }
   }
 
