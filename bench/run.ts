@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { signDevelopmentToken } from '#ikm/auth';
 import { REPO_ROOT } from '../scripts/platform.js';
 import { BENCH, KAFKA_BROKERS } from './config.js';
@@ -59,7 +60,19 @@ async function stopEverything(): Promise<void> {
   if (!kafkaWasRunning) stopKafka();
 }
 
+const SCENARIOS = ['write', 'events', 'read', 'relay', 'replay'] as const;
+type Scenario = (typeof SCENARIOS)[number];
+
+/** `npm run bench -- replay relay` runs only those scenarios (and the write one when they need it); none named: all. */
+function selectedScenarios(): Set<Scenario> {
+  const { positionals } = parseArgs({ allowPositionals: true, strict: true });
+  const unknown = positionals.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown scenario ${unknown.join(', ')}; known: ${SCENARIOS.join(', ')}`);
+  return new Set(positionals.length > 0 ? (positionals as Scenario[]) : SCENARIOS);
+}
+
 async function main(): Promise<void> {
+  const selected = selectedScenarios();
   const host = machine();
   await startEverything();
   const context: BenchContext = {
@@ -69,26 +82,38 @@ async function main(): Promise<void> {
   };
   const rows: Row[] = [];
   const details: Record<string, unknown> = {};
-  log('scenario 1: write');
-  const write = await writeScenario(context);
-  rows.push(...write.rows);
-  details.write = write.details;
-  log('scenario 3: event latency');
-  const events = await eventScenario(context, write.maxRateWrites);
-  rows.push(...events.rows);
-  details.events = events.details;
-  log('scenario 2: read');
-  const read = await readScenario(context);
-  rows.push(...read.rows);
-  details.read = read.details;
-  log('scenario 4: relay drain');
-  const relay = await relayScenario();
-  rows.push(...relay.rows);
-  details.relay = relay.details;
-  log('scenario 5: replay');
-  const replay = await replayScenario(context);
-  rows.push(...replay.rows);
-  details.replay = replay.details;
+  // Event latency and reads need the write scenario: its maximum rate and the ideas it created.
+  let write: Awaited<ReturnType<typeof writeScenario>> | undefined;
+  if (selected.has('write') || selected.has('events') || selected.has('read')) {
+    log('scenario 1: write');
+    write = await writeScenario(context);
+    rows.push(...write.rows);
+    details.write = write.details;
+  }
+  if (write && selected.has('events')) {
+    log('scenario 3: event latency');
+    const events = await eventScenario(context, write.maxRateWrites);
+    rows.push(...events.rows);
+    details.events = events.details;
+  }
+  if (selected.has('read')) {
+    log('scenario 2: read');
+    const read = await readScenario(context);
+    rows.push(...read.rows);
+    details.read = read.details;
+  }
+  if (selected.has('relay')) {
+    log('scenario 4: relay drain');
+    const relay = await relayScenario();
+    rows.push(...relay.rows);
+    details.relay = relay.details;
+  }
+  if (selected.has('replay')) {
+    log('scenario 5: replay');
+    const replay = await replayScenario(context);
+    rows.push(...replay.rows);
+    details.replay = replay.details;
+  }
 
   const file = writeResults(rows, host, details);
   console.log(markdown(rows, host));

@@ -331,10 +331,13 @@ it('keeps the reports from constituents', async () => {
   }
 });
 
-it('rebuilds every projection from the event log to the same numbers', async () => {
+it('rebuilds every projection from the event log to the same numbers, every time', async () => {
   const admin = await tokenFor('metrics-admin', ['ikmu_admin']);
-  const response = await request(metrics.baseUrl).post('/metrics/projections/rebuild').set('authorization', `Bearer ${admin}`);
-  expect(response.status).toBe(200);
-  expect(response.body.projections).toEqual(['funnel', 'stage-visits', 'experiments', 'benefits']);
-  await expectTheReports();
+  // Again and again: a later rebuild runs the statements an earlier one prepared on its connection.
+  for (let rebuild = 0; rebuild < 3; rebuild += 1) {
+    const response = await request(metrics.baseUrl).post('/metrics/projections/rebuild').set('authorization', `Bearer ${admin}`);
+    expect(response.status).toBe(200);
+    expect(response.body.projections).toEqual(['funnel', 'stage-visits', 'experiments', 'benefits']);
+    await expectTheReports();
+  }
 });

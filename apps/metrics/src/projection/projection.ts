@@ -1,5 +1,4 @@
 import { prepared, queryPrepared } from '#ikm/persistence';
-import pg from 'pg';
 import type { EntityManager } from 'typeorm';
 
 /** An event as the projections see it, whether it arrives from Kafka or is replayed from the event log. */
@@ -38,25 +37,4 @@ export const PROJECTIONS = Symbol('PROJECTIONS');
  */
 export async function runStatements(manager: EntityManager, statements: ProjectionStatement[]): Promise<void> {
   for (const statement of statements) await queryPrepared(manager, prepared(statement.sql), statement.params);
-}
-
-function literalOf(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error(`cannot inline ${value}`);
-    return String(value);
-  }
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return pg.escapeLiteral(value.toISOString());
-  if (typeof value === 'string') return pg.escapeLiteral(value);
-  throw new Error(`cannot inline a ${typeof value} parameter`);
-}
-
-/**
- * The statement with its parameters written in as escaped literals (pg's escapeLiteral), so that many
- * statements can travel in one round trip, which the extended protocol with parameters does not allow.
- * Used for replays only: the values come from the event log, and each keeps the cast its placeholder had.
- */
-export function inlineStatement(statement: ProjectionStatement): string {
-  return statement.sql.replace(/\$(\d+)/g, (_, index: string) => literalOf(statement.params[Number(index) - 1]));
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inlineStatement, PROJECTIONS, type LoggedEvent, type Projection } from '../../projection/projection.js';
+import { PROJECTIONS, type LoggedEvent, type Projection } from '../../projection/projection.js';
+import { ReplayScript } from '../replay-script.js';
 
 const BATCH = 2_000;
 
@@ -29,18 +30,19 @@ export class RebuildProjectionsUseCase {
       await manager.query(`LOCK TABLE event_log IN SHARE MODE`);
       const tables = this.projections.flatMap((projection) => projection.tables);
       await manager.query(`TRUNCATE ${tables.join(', ')}`);
+      const script = await ReplayScript.onConnectionOf(manager);
       let after = '0';
       for (;;) {
         const rows: Array<LoggedEvent & { seq: string; time: Date }> = await manager.query(
           `SELECT seq, event_id AS id, type, subject, occurred_at AS time, data FROM event_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
           [after, BATCH],
         );
-        // A page of events becomes one multi-statement query, in event order: one round trip, not thousands.
+        // A page of events becomes one script, in event order: one round trip, not thousands.
         const statements = rows.flatMap((row) => {
           const event = { ...row, time: row.time.toISOString() };
           return this.projections.flatMap((projection) => projection.statementsFor(event));
         });
-        if (statements.length > 0) await manager.query(statements.map(inlineStatement).join(';\n'));
+        if (statements.length > 0) await manager.query(script.scriptFor(statements));
         events += rows.length;
         if (rows.length < BATCH) break;
         after = rows[rows.length - 1].seq;
