@@ -43,8 +43,9 @@ export const PLAN = {
   throughputConnections: 16,
   relayRows: 50_000,
   replayEvents: 100_000,
-  /** Ideas created before the read scenarios, so reads hit a table of realistic size. */
-  readSeedIdeas: 2_000,
+  /** Quiet before a burst of reads: longer than pg's default idle timeout of pooled connections (10 s). */
+  quietSeconds: 20,
+  burstRequests: 16,
 } as const;
 
 /** The first targets, on a 2-core machine running everything. */

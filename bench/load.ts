@@ -38,6 +38,19 @@ export function percentile(sorted: number[], p: number): number {
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;
 
+function summarise(latencies: number[], elapsedSeconds: number, errors: number, bodies: string[]): LoadResult {
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: Math.round(latencies.length / elapsedSeconds),
+    p50Ms: round(percentile(latencies, 50)),
+    p99Ms: round(percentile(latencies, 99)),
+    maxMs: round(latencies.at(-1) ?? Number.NaN),
+    requests: latencies.length,
+    errors,
+    bodies,
+  };
+}
+
 /**
  * A constant-arrival-rate (open-model) generator: request i is due at start + i/rate whether or not
  * earlier ones have been answered, and its latency counts from that due time. A slow server therefore
@@ -82,16 +95,28 @@ export async function openLoad(options: OpenLoadOptions): Promise<LoadResult> {
   await Promise.all(inFlight);
   const elapsedSeconds = (performance.now() - start) / 1_000;
   await pool.close();
-  latencies.sort((a, b) => a - b);
-  return {
-    requestsPerSecond: Math.round(latencies.length / elapsedSeconds),
-    p50Ms: round(percentile(latencies, 50)),
-    p99Ms: round(percentile(latencies, 99)),
-    maxMs: round(latencies.at(-1) ?? Number.NaN),
-    requests: latencies.length,
-    errors,
-    bodies,
-  };
+  return summarise(latencies, elapsedSeconds, errors, bodies);
+}
+
+/**
+ * Every request at once, on fresh connections, as a page of a front end does after the user has been
+ * idle: what a burst costs when nothing is warm on the client's side.
+ */
+export async function burstLoad(origin: string, requests: RequestSpec[]): Promise<LoadResult> {
+  const pool = new Pool(origin, { connections: requests.length, pipelining: 1, headersTimeout: 10_000, bodyTimeout: 10_000 });
+  let errors = 0;
+  const start = performance.now();
+  const latencies = await Promise.all(
+    requests.map(async (spec) => {
+      const response = await pool.request({ method: spec.method, path: spec.path, headers: spec.headers, body: spec.body });
+      await response.body.text();
+      if (response.statusCode >= 300) errors += 1;
+      return performance.now() - start;
+    }),
+  );
+  const elapsedSeconds = (performance.now() - start) / 1_000;
+  await pool.close();
+  return summarise(latencies, elapsedSeconds, errors, []);
 }
 
 export interface ClosedLoadOptions {

@@ -1,5 +1,6 @@
 import kafkajs, { type KafkaMessage } from 'kafkajs';
 import pg from 'pg';
+import { poolOptions } from '../../libs/persistence/src/pool-options.js';
 import { INSERT_EVENT_LOG, INSERT_INBOX, UPSERT_FUNNEL } from './sql.js';
 
 /**
@@ -9,7 +10,7 @@ import { INSERT_EVENT_LOG, INSERT_INBOX, UPSERT_FUNNEL } from './sql.js';
  */
 const TOPIC = 'bench.baseline.idea';
 const GROUP = 'bench.baseline';
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, max: 10 });
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL!, ...poolOptions() });
 const kafka = new kafkajs.Kafka({ clientId: 'bench-baseline-consumer', brokers: process.env.KAFKA_BROKERS!.split(','), logLevel: kafkajs.logLevel.WARN });
 const consumer = kafka.consumer({ groupId: GROUP, sessionTimeout: 10_000, heartbeatInterval: 2_000, allowAutoTopicCreation: false });
 

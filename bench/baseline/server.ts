@@ -4,6 +4,7 @@ import kafkajs, { type Message } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import { once, EventEmitter } from 'node:events';
 import pg from 'pg';
+import { poolOptions } from '../../libs/persistence/src/pool-options.js';
 import { INSERT_IDEA, INSERT_OUTBOX, LIST_IDEAS, MARK_PUBLISHED, RELAY_LOCK, SELECT_IDEA, SELECT_UNPUBLISHED } from './sql.js';
 
 /**
@@ -21,7 +22,8 @@ const env = {
 const TOPIC = 'bench.baseline.idea';
 const BATCH = 500;
 
-const pool = new pg.Pool({ connectionString: env.databaseUrl, max: 10 });
+// The platform's pool options, so that the two differ by their code and not by their configuration.
+const pool = new pg.Pool({ connectionString: env.databaseUrl, ...poolOptions() });
 /** Emitted after each committed write, so the relay publishes at once (in-process, as the platform's). */
 const wake = new EventEmitter();
 

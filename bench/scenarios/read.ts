@@ -1,5 +1,6 @@
 import { PLAN, TARGETS } from '../config.js';
-import { closedLoad, openLoad, type LoadResult, type RequestSpec } from '../load.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { burstLoad, closedLoad, openLoad, type LoadResult, type RequestSpec } from '../load.js';
 import type { Row } from '../report.js';
 import { BOTH, type Target } from '../targets.js';
 import type { BenchContext } from './context.js';
@@ -12,7 +13,8 @@ function readPaths(target: Target, read: Read, ids: string[]): string[] {
 
 /**
  * Scenario 2, reads: GET an idea by id (cycling through the ideas the write scenario created, all the
- * reader's own drafts) and the first list page, at the fixed rate and then at fixed connections.
+ * reader's own drafts) and the first list page, at the fixed rate and then at fixed connections; then a
+ * burst of reads by id after a quiet spell.
  */
 export async function readScenario(context: BenchContext): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
   const rows: Row[] = [];
@@ -46,5 +48,29 @@ export async function readScenario(context: BenchContext): Promise<{ rows: Row[]
     );
     details[read] = { fixedRate: fixed, fixedConnections: closed };
   }
+  const burst = await burstAfterQuiet(context);
+  rows.push(
+    { scenario: 'read', metric: 'p50', note: burst.note, unit: 'ms', platform: burst.results.platform.p50Ms, baseline: burst.results.baseline.p50Ms },
+    { scenario: 'read', metric: 'max', note: burst.note, unit: 'ms', platform: burst.results.platform.maxMs, baseline: burst.results.baseline.maxMs },
+  );
+  details.burstAfterQuiet = burst.results;
   return { rows, details };
+}
+
+/**
+ * Reads by id all at once after nothing has happened for a while: what the first user back after a
+ * lull waits, which the steady-state figures hide (pools that closed idle connections, for one).
+ */
+async function burstAfterQuiet(context: BenchContext): Promise<{ note: string; results: Record<Target['name'], LoadResult> }> {
+  const results = {} as Record<Target['name'], LoadResult>;
+  for (const target of BOTH) {
+    const ids = context.ideaIds[target.name].slice(0, PLAN.burstRequests);
+    const headers = { authorization: `Bearer ${context.staffToken}` };
+    await sleep(PLAN.quietSeconds * 1_000);
+    results[target.name] = await burstLoad(
+      target.origin,
+      ids.map((id) => ({ method: 'GET', path: `${target.ideasPath}/${id}`, headers })),
+    );
+  }
+  return { note: `by id, ${PLAN.burstRequests} at once after ${PLAN.quietSeconds} s of quiet`, results };
 }

@@ -1,4 +1,5 @@
 import { DataSource, type DataSourceOptions, type EntitySchema, type MigrationInterface } from 'typeorm';
+import { poolOptions } from './pool-options.js';
 
 type ClassOf<T> = new (...args: never[]) => T;
 
@@ -23,7 +24,7 @@ export function serviceDataSourceOptions(options: ServiceDataSourceOptions): Dat
     migrationsTableName: 'schema_migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: options.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
+    extra: poolOptions(options.poolSize),
   };
 }
 

@@ -1,4 +1,5 @@
 export * from './ensure-database.js';
 export * from './data-source.js';
+export * from './pool-options.js';
 export * from './migrate.js';
 export * from './prepared-statement.js';
