@@ -118,6 +118,12 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
       });
       await consumer.run({
         autoCommit: true,
+        // kafkajs's commitOffsetsIfNecessary commits only once an interval or a threshold is reached, and
+        // with neither set it never does: offsets then waited for the end of the whole fetched batch
+        // (thousands of records in a backlog, all redelivered after a crash). With a threshold of one,
+        // handleBatch's call commits what it has just resolved: after each chunk, or each record handled
+        // alone. At the usual rates a batch is one chunk, so the number of commits does not change.
+        autoCommitThreshold: 1,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently ?? 3,
         eachBatch: (payload) => this.handleBatch(payload),
