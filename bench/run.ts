@@ -82,37 +82,31 @@ async function main(): Promise<void> {
   };
   const rows: Row[] = [];
   const details: Record<string, unknown> = {};
+  const record = (name: string, result: { rows: Row[]; details: Record<string, unknown> }) => {
+    rows.push(...result.rows);
+    details[name] = result.details;
+  };
   // Event latency and reads need the write scenario: its maximum rate and the ideas it created.
-  let write: Awaited<ReturnType<typeof writeScenario>> | undefined;
   if (selected.has('write') || selected.has('events') || selected.has('read')) {
     log('scenario 1: write');
-    write = await writeScenario(context);
-    rows.push(...write.rows);
-    details.write = write.details;
-  }
-  if (write && selected.has('events')) {
-    log('scenario 3: event latency');
-    const events = await eventScenario(context, write.maxRateWrites);
-    rows.push(...events.rows);
-    details.events = events.details;
+    const write = await writeScenario(context);
+    record('write', write);
+    if (selected.has('events')) {
+      log('scenario 3: event latency');
+      record('events', await eventScenario(context, write.maxRateWrites));
+    }
   }
   if (selected.has('read')) {
     log('scenario 2: read');
-    const read = await readScenario(context);
-    rows.push(...read.rows);
-    details.read = read.details;
+    record('read', await readScenario(context));
   }
   if (selected.has('relay')) {
     log('scenario 4: relay drain');
-    const relay = await relayScenario();
-    rows.push(...relay.rows);
-    details.relay = relay.details;
+    record('relay', await relayScenario());
   }
   if (selected.has('replay')) {
     log('scenario 5: replay');
-    const replay = await replayScenario(context);
-    rows.push(...replay.rows);
-    details.replay = replay.details;
+    record('replay', await replayScenario(context));
   }
 
   const file = writeResults(rows, host, details);

@@ -78,8 +78,8 @@ export class OutboxRelay {
   /** Ends the current wait for work early (a signalled commit, or stop). */
   private endWait?: () => void;
   private lastMaintenance = 0;
-  /** Rows this relay marked published since it last vacuumed the outbox. */
-  private publishedSinceVacuum = 0;
+  /** Whether this relay marked rows published since it last vacuumed the outbox. */
+  private publishedSinceVacuum = false;
   private lastFullSweep = 0;
   /** Highest position this relay has published; where the next read starts (less the window). */
   private lastPublished?: bigint;
@@ -183,7 +183,7 @@ export class OutboxRelay {
         ]);
       }
       await runner.commitTransaction();
-      this.publishedSinceVacuum += rows.length;
+      if (rows.length > 0) this.publishedSinceVacuum = true;
       const highest = rows.at(-1)?.position;
       if (highest !== undefined && (this.lastPublished === undefined || BigInt(highest) > this.lastPublished)) {
         this.lastPublished = BigInt(highest);
@@ -242,8 +242,8 @@ export class OutboxRelay {
       `DELETE FROM outbox WHERE published_at < now() - make_interval(hours => $1)`,
       [this.options.retentionHours ?? 72],
     );
-    if (this.publishedSinceVacuum === 0) return;
-    this.publishedSinceVacuum = 0;
+    if (!this.publishedSinceVacuum) return;
+    this.publishedSinceVacuum = false;
     await this.options.dataSource.query(`VACUUM (TRUNCATE false) outbox`);
   }
 }
