@@ -28,7 +28,7 @@ export default {
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/{apps,libs}/*/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/global-setup.mjs',
       globalTeardown: '<rootDir>/libs/testing/global-teardown.mjs',
     },

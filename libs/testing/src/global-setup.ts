@@ -1,6 +1,6 @@
 import { rmSync, mkdirSync } from 'node:fs';
-import pg from 'pg';
 import { kafkaScript, runMigrations } from '../../../scripts/platform.js';
+import { dropDatabase } from './test-database.js';
 import { KAFKA_SCRIPT_ENV, serviceEnv, TEST_KAFKA_STATE_DIR, TEST_LOG_DIR, TEST_SERVICES } from './test-environment.js';
 
 /** Jest global setup of the end-to-end project: a fresh broker and fresh, migrated databases. */
@@ -13,18 +13,5 @@ export default async function globalSetup(): Promise<void> {
   for (const service of Object.values(TEST_SERVICES).filter((candidate) => candidate.databaseUrl)) {
     await dropDatabase(service.databaseUrl);
     runMigrations(service.name, serviceEnv(service));
-  }
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const admin = new URL(url);
-  const name = admin.pathname.slice(1);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
   }
 }

@@ -13,7 +13,8 @@ export function testPort(base: number): number {
   return base + 100 * INSTANCE;
 }
 
-function testDatabase(name: string): string {
+/** A test database's URL: one per suite instance (IKM_TEST_INSTANCE). */
+export function testDatabase(name: string): string {
   return databaseUrl(INSTANCE ? `${name}_${INSTANCE}` : name);
 }
 

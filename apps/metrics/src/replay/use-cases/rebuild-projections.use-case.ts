@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { PROJECTIONS, type LoggedEvent, type Projection } from '../../projection/projection.js';
 import { ReplayScript } from '../replay-script.js';
 
-const BATCH = 2_000;
+/** Events replayed per round trip; exported so a test can log more than one page. */
+export const REPLAY_PAGE_SIZE = 2_000;
 
 export interface RebuildResult {
   events: number;
@@ -35,7 +36,7 @@ export class RebuildProjectionsUseCase {
       for (;;) {
         const rows: Array<LoggedEvent & { seq: string; time: Date }> = await manager.query(
           `SELECT seq, event_id AS id, type, subject, occurred_at AS time, data FROM event_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
-          [after, BATCH],
+          [after, REPLAY_PAGE_SIZE],
         );
         // A page of events becomes one script, in event order: one round trip, not thousands.
         const statements = rows.flatMap((row) => {
@@ -44,7 +45,7 @@ export class RebuildProjectionsUseCase {
         });
         if (statements.length > 0) await manager.query(script.scriptFor(statements));
         events += rows.length;
-        if (rows.length < BATCH) break;
+        if (rows.length < REPLAY_PAGE_SIZE) break;
         after = rows[rows.length - 1].seq;
       }
     });
