@@ -179,6 +179,27 @@ describe('editing and submitting', () => {
     ]);
   });
 
+  it('clears challengeId and expectedBenefits with null, and refuses null for a field that cannot be empty', async () => {
+    const officer = await tokenFor('kim', ['km_officer']);
+    const challenge = await api()
+      .post('/ideas/challenges')
+      .set('authorization', `Bearer ${officer}`)
+      .send({ title: 'A challenge', description: 'd', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', criteria: [{ key: 'impact', name: 'Impact', weight: 1 }] })
+      .expect(201);
+    const expectedBenefits = { description: 'Fewer translations', annualSavingsUsd: 1000.5, staffHours: null };
+    const { id } = await createDraft(alice, { ...draft, challengeId: challenge.body.id, expectedBenefits });
+    const cleared = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ challengeId: null, expectedBenefits: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ challengeId: null, expectedBenefits: null, version: 2 });
+    const { rows } = await db.query(`SELECT challenge_id, expected_benefits FROM ideas WHERE id = $1`, [id]);
+    expect(rows).toEqual([{ challenge_id: null, expected_benefits: null }]);
+
+    const nulled = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: null, themes: null });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['title', 'themes']));
+    expect((await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`)).body).toMatchObject({ title: draft.title, themes: draft.themes, version: 2 });
+  });
+
   it('refuses a stale If-Match with 412 and leaves the draft as it was', async () => {
     const { id } = await createDraft();
     await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: 'First edit' }).expect(200);

@@ -347,10 +347,29 @@ describe('lists', () => {
 
 describe('bad input gets a clear 4xx on every endpoint', () => {
   let id: string;
+  let draftId: string;
+  let challengeId: string;
+  let commentId: string;
   beforeAll(async () => {
     id = await submittedIdea();
+    draftId = (await as('alice').post('', idea('A draft to send bad edits to'))).body.id;
+    challengeId = (await as('kim', KM_OFFICER).post('/challenges', challenge())).body.id;
+    commentId = (await as('zed').post(`/${id}/comments`, { body: 'A comment' })).body.id;
   });
   const uuid = '00000000-0000-4000-8000-000000000000';
+  const challenge = (extra: object = {}) => ({
+    title: 'A challenge',
+    description: 'd',
+    opensAt: '2027-01-01T00:00:00Z',
+    closesAt: '2027-02-01T00:00:00Z',
+    criteria: [{ key: 'impact', name: 'Impact', weight: 1 }],
+    ...extra,
+  });
+  const experiment = (extra: object) => ({ hypothesis: 'h', successMeasure: 'm', startsOn: '2027-02-01', endsOn: '2027-03-01', budgetUsd: 1, ...extra });
+  const benefit = (extra: object) => ({ periodStart: '2027-01-01', periodEnd: '2027-03-31', usdSaved: 1, staffHoursSaved: 1, beneficiaries: 1, ...extra });
+  const benefits = (extra: object) => idea('Bad benefits', { expectedBenefits: { description: 'x', ...extra } });
+  /** A cursor of the right form whose key is not one a page could have ended on. */
+  const cursor = (key: unknown) => Buffer.from(JSON.stringify({ key, id: uuid })).toString('base64url');
 
   // Every row has four elements: with fewer, jest would pass a `done` callback in place of the field.
   const cases: Array<[string, () => Promise<request.Response>, number, string | undefined]> = [
@@ -398,6 +417,73 @@ describe('bad input gets a clear 4xx on every endpoint', () => {
     ['GET benefits of a malformed id', () => as('alice').get('/nope/benefits'), 400, 'id'],
     ['PATCH an idea with an unknown field', () => as('alice').patch(`/${id}`, { status: 'adopted' }), 400, 'status'],
     ['GET a challenge that does not exist', () => as('kim').get(`/challenges/${uuid}`), 404, undefined],
+
+    // null for a field of a PATCH: refused where the field cannot be empty (null clears challengeId and expectedBenefits)
+    ...(['title', 'problem', 'proposal', 'themes', 'knowledgeAssetIds'].map((field) => [
+      `PATCH a draft with ${field}: null`,
+      () => as('alice').patch(`/${draftId}`, { [field]: null }),
+      400,
+      field,
+    ]) as typeof cases),
+    ...(['title', 'description', 'opensAt', 'closesAt', 'themes', 'criteria'].map((field) => [
+      `PATCH a challenge with ${field}: null`,
+      () => as('kim', KM_OFFICER).patch(`/challenges/${challengeId}`, { [field]: null }),
+      400,
+      field,
+    ]) as typeof cases),
+    ['POST /ideas with themes: null', () => as('alice').post('', idea('Null themes', { themes: null })), 400, 'themes'],
+    ['PATCH a comment with body: null', () => as('zed').patch(`/${id}/comments/${commentId}`, { body: null }), 400, 'body'],
+    ['POST transitions to null', () => as('ada', ADMIN).post(`/${id}/transitions`, { to: null }), 400, 'to'],
+
+    // the wrong shape: arrays for objects, objects for arrays, anything for elements of an array of objects
+    ['POST /ideas with expectedBenefits as an array', () => as('alice').post('', idea('Array benefits', { expectedBenefits: [] })), 400, 'expectedBenefits'],
+    ['POST /ideas with expectedBenefits as an array of one', () => as('alice').post('', idea('Array benefits', { expectedBenefits: [{ description: 'x' }] })), 400, 'expectedBenefits'],
+    ['POST /ideas with expectedBenefits as a string', () => as('alice').post('', idea('String benefits', { expectedBenefits: 'lots' })), 400, 'expectedBenefits'],
+    ['PATCH a draft with expectedBenefits as an array', () => as('alice').patch(`/${draftId}`, { expectedBenefits: [] }), 400, 'expectedBenefits'],
+    ['POST /ideas with themes as an object', () => as('alice').post('', idea('Object themes', { themes: { a: 'b' } })), 400, 'themes'],
+    ['POST /ideas with knowledgeAssetIds as an object', () => as('alice').post('', idea('Object assets', { knowledgeAssetIds: { a: uuid } })), 400, 'knowledgeAssetIds'],
+    ['POST challenges with criteria as an object', () => as('kim', KM_OFFICER).post('/challenges', challenge({ criteria: { key: 'impact', name: 'Impact', weight: 1 } })), 400, 'criteria'],
+    ['POST challenges with criteria of arrays', () => as('kim', KM_OFFICER).post('/challenges', challenge({ criteria: [[]] })), 400, 'criteria'],
+    ['PUT scorecard with scores as an object', () => as('rita', REVIEWER).put(`/${id}/review/scorecard`, { scores: { impact: 3 } }), 400, 'scores'],
+    ['PUT scorecard with scores of arrays', () => as('rita', REVIEWER).put(`/${id}/review/scorecard`, { scores: [[]] }), 400, 'scores'],
+    ['PUT scorecard with scores of numbers', () => as('rita', REVIEWER).put(`/${id}/review/scorecard`, { scores: [3] }), 400, 'scores'],
+
+    // numbers the columns cannot hold: numeric(14,2) budget, numeric(16,2) and numeric(12,2) benefits, integer beneficiaries
+    ['POST experiments with a budget of 1e12', () => as('alice').post(`/${id}/experiments`, experiment({ budgetUsd: 1e12 })), 400, 'budgetUsd'],
+    ['POST experiments with a budget of 1e-7', () => as('alice').post(`/${id}/experiments`, experiment({ budgetUsd: 1e-7 })), 400, 'budgetUsd'],
+    ['POST experiments with a budget of 1e308', () => as('alice').post(`/${id}/experiments`, experiment({ budgetUsd: 1e308 })), 400, 'budgetUsd'],
+    ['POST benefits with 2147483648 beneficiaries', () => as('alice').post(`/${id}/benefits`, benefit({ beneficiaries: 2147483648 })), 400, 'beneficiaries'],
+    ['POST benefits with usdSaved of 1e-7', () => as('alice').post(`/${id}/benefits`, benefit({ usdSaved: 1e-7 })), 400, 'usdSaved'],
+    ['POST benefits with staffHoursSaved of 1e-7', () => as('alice').post(`/${id}/benefits`, benefit({ staffHoursSaved: 1e-7 })), 400, 'staffHoursSaved'],
+    ['POST benefits with usdSaved of 1e13', () => as('alice').post(`/${id}/benefits`, benefit({ usdSaved: 1e13 })), 400, 'usdSaved'],
+    ['POST /ideas with annual savings of 1e-7', () => as('alice').post('', benefits({ annualSavingsUsd: 1e-7 })), 400, 'expectedBenefits.annualSavingsUsd'],
+    ['POST /ideas with annual savings of 1e12', () => as('alice').post('', benefits({ annualSavingsUsd: 1e12 })), 400, 'expectedBenefits.annualSavingsUsd'],
+    ['POST /ideas with staff hours of 1.5e-7', () => as('alice').post('', benefits({ staffHours: 1.5e-7 })), 400, 'expectedBenefits.staffHours'],
+    ['PATCH a challenge with a weight of 1e-7', () => as('kim', KM_OFFICER).patch(`/challenges/${challengeId}`, { criteria: [{ key: 'impact', name: 'Impact', weight: 1e-7 }] }), 400, 'criteria.0.weight'],
+
+    // dates: out of range, impossible, partial
+    ['POST challenges opening at the earliest instant JavaScript has', () => as('kim', KM_OFFICER).post('/challenges', challenge({ opensAt: '-271821-04-20T00:00:00Z' })), 400, 'opensAt'],
+    ['POST challenges closing in year 275760', () => as('kim', KM_OFFICER).post('/challenges', challenge({ closesAt: '+275760-09-13T00:00:00Z' })), 400, 'closesAt'],
+    ['POST challenges opening in year 0', () => as('kim', KM_OFFICER).post('/challenges', challenge({ opensAt: '0000-01-01T00:00:00Z' })), 400, 'opensAt'],
+    ['POST challenges opening on 30 February', () => as('kim', KM_OFFICER).post('/challenges', challenge({ opensAt: '2027-02-30T00:00:00Z' })), 400, 'opensAt'],
+    ['POST challenges opening at "1"', () => as('kim', KM_OFFICER).post('/challenges', challenge({ opensAt: '1' })), 400, 'opensAt'],
+    ['POST challenges opening without a time zone', () => as('kim', KM_OFFICER).post('/challenges', challenge({ opensAt: '2027-01-01T00:00:00' })), 400, 'opensAt'],
+    ['PATCH a challenge closing on 29 February 2027', () => as('kim', KM_OFFICER).patch(`/challenges/${challengeId}`, { closesAt: '2027-02-29T00:00:00Z' }), 400, 'closesAt'],
+    ['POST experiments starting on 30 February', () => as('alice').post(`/${id}/experiments`, experiment({ startsOn: '2027-02-30' })), 400, 'startsOn'],
+    ['POST experiments starting on a week date', () => as('alice').post(`/${id}/experiments`, experiment({ startsOn: '2027-W05-1' })), 400, 'startsOn'],
+    ['POST experiments ending in year 0', () => as('alice').post(`/${id}/experiments`, experiment({ startsOn: '0000-01-01', endsOn: '0000-01-02' })), 400, 'endsOn'],
+    ['POST benefits from an expanded year', () => as('alice').post(`/${id}/benefits`, benefit({ periodStart: '+02027-01-01' })), 400, 'periodStart'],
+    ['POST benefits to 29 February 2027', () => as('alice').post(`/${id}/benefits`, benefit({ periodEnd: '2027-02-29' })), 400, 'periodEnd'],
+
+    // crafted cursors: a key of the wrong type for the sort, or one no page could end on
+    ['GET /ideas with a cursor in year 0', () => as('alice').get(`?cursor=${cursor('0000-01-01T00:00:00Z')}`), 400, 'cursor'],
+    ['GET /ideas by update with a cursor on 30 February', () => as('alice').get(`?sort=recently_updated&cursor=${cursor('2027-02-30T00:00:00Z')}`), 400, 'cursor'],
+    ['GET /ideas with a number cursor for a date sort', () => as('alice').get(`?sort=oldest&cursor=${cursor(1e308)}`), 400, 'cursor'],
+    ['GET /ideas by endorsements with a cursor of 1e308', () => as('alice').get(`?sort=most_endorsed&cursor=${cursor(1e308)}`), 400, 'cursor'],
+    ['GET /ideas by endorsements with a cursor of 2147483648', () => as('alice').get(`?sort=most_endorsed&cursor=${cursor(2147483648)}`), 400, 'cursor'],
+    ['GET /ideas by endorsements with a date cursor', () => as('alice').get(`?sort=most_endorsed&cursor=${cursor('2027-01-01T00:00:00.000Z')}`), 400, 'cursor'],
+    ['GET challenges with a cursor in year 0', () => as('alice').get(`/challenges?cursor=${cursor('0000-01-01T00:00:00Z')}`), 400, 'cursor'],
+    ['GET challenges with a number cursor', () => as('alice').get(`/challenges?cursor=${cursor(42)}`), 400, 'cursor'],
   ];
 
   it.each(cases)('%s', async (_, call, status, field) => {
