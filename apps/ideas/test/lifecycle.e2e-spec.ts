@@ -256,6 +256,62 @@ describe('from challenge to realised benefits', () => {
   });
 });
 
+describe('nobody reviews an idea they are on the team of, whatever the order of assignment, invitation and acceptance', () => {
+  const scorecard = { scores: [{ criterion: 'impact', score: 5 }, { criterion: 'feasibility', score: 5 }, { criterion: 'alignment', score: 5 }] };
+  const teamOf = async (id: string) => (await as('alice').get(`/${id}`)).body.team.map((member: { userId: string; status: string }) => `${member.userId}:${member.status}`);
+
+  it('assigned first: the team cannot invite the reviewer, who reviews as an outsider; acceptance waits for the scorecard', async () => {
+    const id = await submittedIdea();
+    expect((await as('ada', ADMIN).post(`/${id}/review/reviewers`, { reviewerId: 'r1' })).status).toBe(201);
+    const invited = await as('alice').post(`/${id}/team/invitations`, { userId: 'r1' });
+    expect(invited.status).toBe(409);
+    expect(invited.body).toMatchObject({ type: expect.stringMatching(/problems\/idea-reviewer-cannot-join$/), userId: 'r1' });
+    expect((await as('r1', REVIEWER).post(`/${id}/team/invitations/accept`)).status).toBe(404);
+    expect(await teamOf(id)).toEqual(['alice:accepted']);
+
+    expect((await as('rita', REVIEWER).post(`/${id}/transitions`, { to: 'in_review' })).status).toBe(200);
+    expect((await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'accepted' })).body.reviewersPending).toEqual(['r1']);
+    expect((await as('r1', REVIEWER).put(`/${id}/review/scorecard`, scorecard)).body).toMatchObject({ complete: true, weightedScore: 5 });
+    expect((await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'accepted' })).status).toBe(200);
+  });
+
+  it('invited first: the invitee cannot be assigned, and neither the invitee nor, once joined, the member judges or scores it', async () => {
+    const id = await submittedIdea();
+    expect((await as('alice').post(`/${id}/team/invitations`, { userId: 'r2' })).status).toBe(201);
+    expect((await as('ada', ADMIN).post(`/${id}/review/reviewers`, { reviewerId: 'r2' })).status).toBe(409);
+    const asInvitee = await as('r2', [...REVIEWER, 'ikmu_admin']).post(`/${id}/transitions`, { to: 'in_review' });
+    expect(asInvitee.status).toBe(403);
+    expect(asInvitee.body.allowedForYou).toEqual([]);
+    expect((await as('r2', REVIEWER).post(`/${id}/team/invitations/accept`)).status).toBe(200);
+    expect((await as('r2', REVIEWER).post(`/${id}/transitions`, { to: 'in_review' })).status).toBe(403);
+    expect((await as('rita', REVIEWER).post(`/${id}/transitions`, { to: 'in_review' })).status).toBe(200);
+    const scored = await as('r2', REVIEWER).put(`/${id}/review/scorecard`, scorecard);
+    expect(scored.status).toBe(403);
+    expect(scored.body.type).toMatch(/problems\/review-own-idea$/);
+  });
+
+  it('an idea left by earlier versions with a reviewer on its team: their scorecard neither counts nor completes the review', async () => {
+    const id = await submittedIdea();
+    for (const reviewerId of ['r3', 'ray']) expect((await as('ada', ADMIN).post(`/${id}/review/reviewers`, { reviewerId })).status).toBe(201);
+    expect((await as('rita', REVIEWER).post(`/${id}/transitions`, { to: 'in_review' })).status).toBe(200);
+    expect((await as('r3', REVIEWER).put(`/${id}/review/scorecard`, scorecard)).status).toBe(200);
+    // What the earlier code let happen after the assignment: r3 invited, then (below) joined.
+    const member = (status: string) => JSON.stringify([{ userId: 'r3', role: 'coauthor', status, invitedBy: 'alice', invitedAt: new Date().toISOString(), joinedAt: null }]);
+    await db.query(`UPDATE ideas SET team = team || $2::jsonb WHERE id = $1`, [id, member('invited')]);
+    expect((await as('r3', REVIEWER).post(`/${id}/team/invitations/accept`)).body.type).toMatch(/problems\/idea-reviewer-cannot-join$/);
+    await db.query(`UPDATE ideas SET team = jsonb_set(team, '{1,status}', '"accepted"') WHERE id = $1`, [id]);
+
+    expect((await as('r3', REVIEWER).put(`/${id}/review/scorecard`, scorecard)).status).toBe(403);
+    const review = await as('ada', ADMIN).get(`/${id}/review`);
+    expect(review.body).toMatchObject({ reviewers: ['ray'], pendingReviewers: ['ray'], scorecards: [], weightedScore: null, complete: false });
+    const early = await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'accepted' });
+    expect([early.status, early.body.reviewersPending]).toEqual([409, ['ray']]);
+    const rayScores = await as('ray', REVIEWER).put(`/${id}/review/scorecard`, { scores: scorecard.scores.map((score) => ({ ...score, score: 2 })) });
+    expect(rayScores.body).toMatchObject({ reviewers: ['ray'], complete: true, weightedScore: 2 });
+    expect((await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'accepted' })).status).toBe(200);
+  });
+});
+
 describe('not pursued', () => {
   it('needs written feedback to the team, which the history keeps', async () => {
     const id = await submittedIdea();
