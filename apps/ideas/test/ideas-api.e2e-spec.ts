@@ -210,6 +210,33 @@ describe('editing and submitting', () => {
     expect(current.body.title).toBe('First edit');
   });
 
+  it('refuses a stale If-Match on submission and on a transition with 412, changing nothing: status, version, history, events', async () => {
+    const admin = await tokenFor('ada', ['ikmu_admin']);
+    const { id } = await createDraft();
+    await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: 'First edit' }).expect(200);
+    const stateOf = async () => {
+      const idea = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`);
+      const { rows: history } = await db.query(`SELECT from_status, to_status FROM idea_transitions WHERE idea_id = $1 ORDER BY id`, [id]);
+      const { rows: events } = await db.query(`SELECT type FROM outbox WHERE aggregate_id = $1 ORDER BY position`, [id]);
+      return { status: idea.body.status, version: idea.body.version, etag: idea.headers.etag, history, events: events.map((row) => row.type) };
+    };
+
+    const draft = await stateOf();
+    expect(draft).toMatchObject({ status: 'draft', version: 2, history: [] });
+    const staleSubmit = await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`).set('if-match', '"1"');
+    expect(staleSubmit.status).toBe(412);
+    expect(staleSubmit.body).toMatchObject({ type: expect.stringMatching(/problems\/idea-version-mismatch$/), currentVersion: 2 });
+    expect(await stateOf()).toEqual(draft);
+
+    await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`).set('if-match', '"2"').expect(200);
+    const submitted = await stateOf();
+    expect(submitted).toMatchObject({ status: 'submitted', version: 3, history: [{ from_status: 'draft', to_status: 'submitted' }] });
+    const staleTransition = await api().post(`/ideas/${id}/transitions`).set('authorization', `Bearer ${admin}`).set('if-match', '"2"').send({ to: 'in_review' });
+    expect(staleTransition.status).toBe(412);
+    expect(staleTransition.body.currentVersion).toBe(3);
+    expect(await stateOf()).toEqual(submitted);
+  });
+
   it('hides another user’s draft from their edits', async () => {
     const { id } = await createDraft();
     expect((await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${bob}`).send({ title: 'Hijacked' })).status).toBe(404);
