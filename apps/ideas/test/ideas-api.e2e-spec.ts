@@ -179,6 +179,27 @@ describe('editing and submitting', () => {
     ]);
   });
 
+  it('clears challengeId and expectedBenefits with null, and refuses null for a field that cannot be empty', async () => {
+    const officer = await tokenFor('kim', ['km_officer']);
+    const challenge = await api()
+      .post('/ideas/challenges')
+      .set('authorization', `Bearer ${officer}`)
+      .send({ title: 'A challenge', description: 'd', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', criteria: [{ key: 'impact', name: 'Impact', weight: 1 }] })
+      .expect(201);
+    const expectedBenefits = { description: 'Fewer translations', annualSavingsUsd: 1000.5, staffHours: null };
+    const { id } = await createDraft(alice, { ...draft, challengeId: challenge.body.id, expectedBenefits });
+    const cleared = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ challengeId: null, expectedBenefits: null });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ challengeId: null, expectedBenefits: null, version: 2 });
+    const { rows } = await db.query(`SELECT challenge_id, expected_benefits FROM ideas WHERE id = $1`, [id]);
+    expect(rows).toEqual([{ challenge_id: null, expected_benefits: null }]);
+
+    const nulled = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: null, themes: null });
+    expect(nulled.status).toBe(400);
+    expect(nulled.body.errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['title', 'themes']));
+    expect((await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`)).body).toMatchObject({ title: draft.title, themes: draft.themes, version: 2 });
+  });
+
   it('refuses a stale If-Match with 412 and leaves the draft as it was', async () => {
     const { id } = await createDraft();
     await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: 'First edit' }).expect(200);
@@ -187,6 +208,33 @@ describe('editing and submitting', () => {
     expect(stale.body.currentVersion).toBe(2);
     const current = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`);
     expect(current.body.title).toBe('First edit');
+  });
+
+  it('refuses a stale If-Match on submission and on a transition with 412, changing nothing: status, version, history, events', async () => {
+    const admin = await tokenFor('ada', ['ikmu_admin']);
+    const { id } = await createDraft();
+    await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: 'First edit' }).expect(200);
+    const stateOf = async () => {
+      const idea = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`);
+      const { rows: history } = await db.query(`SELECT from_status, to_status FROM idea_transitions WHERE idea_id = $1 ORDER BY id`, [id]);
+      const { rows: events } = await db.query(`SELECT type FROM outbox WHERE aggregate_id = $1 ORDER BY position`, [id]);
+      return { status: idea.body.status, version: idea.body.version, etag: idea.headers.etag, history, events: events.map((row) => row.type) };
+    };
+
+    const draft = await stateOf();
+    expect(draft).toMatchObject({ status: 'draft', version: 2, history: [] });
+    const staleSubmit = await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`).set('if-match', '"1"');
+    expect(staleSubmit.status).toBe(412);
+    expect(staleSubmit.body).toMatchObject({ type: expect.stringMatching(/problems\/idea-version-mismatch$/), currentVersion: 2 });
+    expect(await stateOf()).toEqual(draft);
+
+    await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`).set('if-match', '"2"').expect(200);
+    const submitted = await stateOf();
+    expect(submitted).toMatchObject({ status: 'submitted', version: 3, history: [{ from_status: 'draft', to_status: 'submitted' }] });
+    const staleTransition = await api().post(`/ideas/${id}/transitions`).set('authorization', `Bearer ${admin}`).set('if-match', '"2"').send({ to: 'in_review' });
+    expect(staleTransition.status).toBe(412);
+    expect(staleTransition.body.currentVersion).toBe(3);
+    expect(await stateOf()).toEqual(submitted);
   });
 
   it('hides another user’s draft from their edits', async () => {

@@ -256,6 +256,62 @@ describe('from challenge to realised benefits', () => {
   });
 });
 
+describe('nobody reviews an idea they are on the team of, whatever the order of assignment, invitation and acceptance', () => {
+  const scorecard = { scores: [{ criterion: 'impact', score: 5 }, { criterion: 'feasibility', score: 5 }, { criterion: 'alignment', score: 5 }] };
+  const teamOf = async (id: string) => (await as('alice').get(`/${id}`)).body.team.map((member: { userId: string; status: string }) => `${member.userId}:${member.status}`);
+
+  it('assigned first: the team cannot invite the reviewer, who reviews as an outsider; acceptance waits for the scorecard', async () => {
+    const id = await submittedIdea();
+    expect((await as('ada', ADMIN).post(`/${id}/review/reviewers`, { reviewerId: 'r1' })).status).toBe(201);
+    const invited = await as('alice').post(`/${id}/team/invitations`, { userId: 'r1' });
+    expect(invited.status).toBe(409);
+    expect(invited.body).toMatchObject({ type: expect.stringMatching(/problems\/idea-reviewer-cannot-join$/), userId: 'r1' });
+    expect((await as('r1', REVIEWER).post(`/${id}/team/invitations/accept`)).status).toBe(404);
+    expect(await teamOf(id)).toEqual(['alice:accepted']);
+
+    expect((await as('rita', REVIEWER).post(`/${id}/transitions`, { to: 'in_review' })).status).toBe(200);
+    expect((await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'accepted' })).body.reviewersPending).toEqual(['r1']);
+    expect((await as('r1', REVIEWER).put(`/${id}/review/scorecard`, scorecard)).body).toMatchObject({ complete: true, weightedScore: 5 });
+    expect((await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'accepted' })).status).toBe(200);
+  });
+
+  it('invited first: the invitee cannot be assigned, and neither the invitee nor, once joined, the member judges or scores it', async () => {
+    const id = await submittedIdea();
+    expect((await as('alice').post(`/${id}/team/invitations`, { userId: 'r2' })).status).toBe(201);
+    expect((await as('ada', ADMIN).post(`/${id}/review/reviewers`, { reviewerId: 'r2' })).status).toBe(409);
+    const asInvitee = await as('r2', [...REVIEWER, 'ikmu_admin']).post(`/${id}/transitions`, { to: 'in_review' });
+    expect(asInvitee.status).toBe(403);
+    expect(asInvitee.body.allowedForYou).toEqual([]);
+    expect((await as('r2', REVIEWER).post(`/${id}/team/invitations/accept`)).status).toBe(200);
+    expect((await as('r2', REVIEWER).post(`/${id}/transitions`, { to: 'in_review' })).status).toBe(403);
+    expect((await as('rita', REVIEWER).post(`/${id}/transitions`, { to: 'in_review' })).status).toBe(200);
+    const scored = await as('r2', REVIEWER).put(`/${id}/review/scorecard`, scorecard);
+    expect(scored.status).toBe(403);
+    expect(scored.body.type).toMatch(/problems\/review-own-idea$/);
+  });
+
+  it('an idea left by earlier versions with a reviewer on its team: their scorecard neither counts nor completes the review', async () => {
+    const id = await submittedIdea();
+    for (const reviewerId of ['r3', 'ray']) expect((await as('ada', ADMIN).post(`/${id}/review/reviewers`, { reviewerId })).status).toBe(201);
+    expect((await as('rita', REVIEWER).post(`/${id}/transitions`, { to: 'in_review' })).status).toBe(200);
+    expect((await as('r3', REVIEWER).put(`/${id}/review/scorecard`, scorecard)).status).toBe(200);
+    // What the earlier code let happen after the assignment: r3 invited, then (below) joined.
+    const member = (status: string) => JSON.stringify([{ userId: 'r3', role: 'coauthor', status, invitedBy: 'alice', invitedAt: new Date().toISOString(), joinedAt: null }]);
+    await db.query(`UPDATE ideas SET team = team || $2::jsonb WHERE id = $1`, [id, member('invited')]);
+    expect((await as('r3', REVIEWER).post(`/${id}/team/invitations/accept`)).body.type).toMatch(/problems\/idea-reviewer-cannot-join$/);
+    await db.query(`UPDATE ideas SET team = jsonb_set(team, '{1,status}', '"accepted"') WHERE id = $1`, [id]);
+
+    expect((await as('r3', REVIEWER).put(`/${id}/review/scorecard`, scorecard)).status).toBe(403);
+    const review = await as('ada', ADMIN).get(`/${id}/review`);
+    expect(review.body).toMatchObject({ reviewers: ['ray'], pendingReviewers: ['ray'], scorecards: [], weightedScore: null, complete: false });
+    const early = await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'accepted' });
+    expect([early.status, early.body.reviewersPending]).toEqual([409, ['ray']]);
+    const rayScores = await as('ray', REVIEWER).put(`/${id}/review/scorecard`, { scores: scorecard.scores.map((score) => ({ ...score, score: 2 })) });
+    expect(rayScores.body).toMatchObject({ reviewers: ['ray'], complete: true, weightedScore: 2 });
+    expect((await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'accepted' })).status).toBe(200);
+  });
+});
+
 describe('not pursued', () => {
   it('needs written feedback to the team, which the history keeps', async () => {
     const id = await submittedIdea();
@@ -347,10 +403,29 @@ describe('lists', () => {
 
 describe('bad input gets a clear 4xx on every endpoint', () => {
   let id: string;
+  let draftId: string;
+  let challengeId: string;
+  let commentId: string;
   beforeAll(async () => {
     id = await submittedIdea();
+    draftId = (await as('alice').post('', idea('A draft to send bad edits to'))).body.id;
+    challengeId = (await as('kim', KM_OFFICER).post('/challenges', challenge())).body.id;
+    commentId = (await as('zed').post(`/${id}/comments`, { body: 'A comment' })).body.id;
   });
   const uuid = '00000000-0000-4000-8000-000000000000';
+  const challenge = (extra: object = {}) => ({
+    title: 'A challenge',
+    description: 'd',
+    opensAt: '2027-01-01T00:00:00Z',
+    closesAt: '2027-02-01T00:00:00Z',
+    criteria: [{ key: 'impact', name: 'Impact', weight: 1 }],
+    ...extra,
+  });
+  const experiment = (extra: object) => ({ hypothesis: 'h', successMeasure: 'm', startsOn: '2027-02-01', endsOn: '2027-03-01', budgetUsd: 1, ...extra });
+  const benefit = (extra: object) => ({ periodStart: '2027-01-01', periodEnd: '2027-03-31', usdSaved: 1, staffHoursSaved: 1, beneficiaries: 1, ...extra });
+  const benefits = (extra: object) => idea('Bad benefits', { expectedBenefits: { description: 'x', ...extra } });
+  /** A cursor of the right form whose key is not one a page could have ended on. */
+  const cursor = (key: unknown) => Buffer.from(JSON.stringify({ key, id: uuid })).toString('base64url');
 
   // Every row has four elements: with fewer, jest would pass a `done` callback in place of the field.
   const cases: Array<[string, () => Promise<request.Response>, number, string | undefined]> = [
@@ -398,6 +473,73 @@ describe('bad input gets a clear 4xx on every endpoint', () => {
     ['GET benefits of a malformed id', () => as('alice').get('/nope/benefits'), 400, 'id'],
     ['PATCH an idea with an unknown field', () => as('alice').patch(`/${id}`, { status: 'adopted' }), 400, 'status'],
     ['GET a challenge that does not exist', () => as('kim').get(`/challenges/${uuid}`), 404, undefined],
+
+    // null for a field of a PATCH: refused where the field cannot be empty (null clears challengeId and expectedBenefits)
+    ...(['title', 'problem', 'proposal', 'themes', 'knowledgeAssetIds'].map((field) => [
+      `PATCH a draft with ${field}: null`,
+      () => as('alice').patch(`/${draftId}`, { [field]: null }),
+      400,
+      field,
+    ]) as typeof cases),
+    ...(['title', 'description', 'opensAt', 'closesAt', 'themes', 'criteria'].map((field) => [
+      `PATCH a challenge with ${field}: null`,
+      () => as('kim', KM_OFFICER).patch(`/challenges/${challengeId}`, { [field]: null }),
+      400,
+      field,
+    ]) as typeof cases),
+    ['POST /ideas with themes: null', () => as('alice').post('', idea('Null themes', { themes: null })), 400, 'themes'],
+    ['PATCH a comment with body: null', () => as('zed').patch(`/${id}/comments/${commentId}`, { body: null }), 400, 'body'],
+    ['POST transitions to null', () => as('ada', ADMIN).post(`/${id}/transitions`, { to: null }), 400, 'to'],
+
+    // the wrong shape: arrays for objects, objects for arrays, anything for elements of an array of objects
+    ['POST /ideas with expectedBenefits as an array', () => as('alice').post('', idea('Array benefits', { expectedBenefits: [] })), 400, 'expectedBenefits'],
+    ['POST /ideas with expectedBenefits as an array of one', () => as('alice').post('', idea('Array benefits', { expectedBenefits: [{ description: 'x' }] })), 400, 'expectedBenefits'],
+    ['POST /ideas with expectedBenefits as a string', () => as('alice').post('', idea('String benefits', { expectedBenefits: 'lots' })), 400, 'expectedBenefits'],
+    ['PATCH a draft with expectedBenefits as an array', () => as('alice').patch(`/${draftId}`, { expectedBenefits: [] }), 400, 'expectedBenefits'],
+    ['POST /ideas with themes as an object', () => as('alice').post('', idea('Object themes', { themes: { a: 'b' } })), 400, 'themes'],
+    ['POST /ideas with knowledgeAssetIds as an object', () => as('alice').post('', idea('Object assets', { knowledgeAssetIds: { a: uuid } })), 400, 'knowledgeAssetIds'],
+    ['POST challenges with criteria as an object', () => as('kim', KM_OFFICER).post('/challenges', challenge({ criteria: { key: 'impact', name: 'Impact', weight: 1 } })), 400, 'criteria'],
+    ['POST challenges with criteria of arrays', () => as('kim', KM_OFFICER).post('/challenges', challenge({ criteria: [[]] })), 400, 'criteria'],
+    ['PUT scorecard with scores as an object', () => as('rita', REVIEWER).put(`/${id}/review/scorecard`, { scores: { impact: 3 } }), 400, 'scores'],
+    ['PUT scorecard with scores of arrays', () => as('rita', REVIEWER).put(`/${id}/review/scorecard`, { scores: [[]] }), 400, 'scores'],
+    ['PUT scorecard with scores of numbers', () => as('rita', REVIEWER).put(`/${id}/review/scorecard`, { scores: [3] }), 400, 'scores'],
+
+    // numbers the columns cannot hold: numeric(14,2) budget, numeric(16,2) and numeric(12,2) benefits, integer beneficiaries
+    ['POST experiments with a budget of 1e12', () => as('alice').post(`/${id}/experiments`, experiment({ budgetUsd: 1e12 })), 400, 'budgetUsd'],
+    ['POST experiments with a budget of 1e-7', () => as('alice').post(`/${id}/experiments`, experiment({ budgetUsd: 1e-7 })), 400, 'budgetUsd'],
+    ['POST experiments with a budget of 1e308', () => as('alice').post(`/${id}/experiments`, experiment({ budgetUsd: 1e308 })), 400, 'budgetUsd'],
+    ['POST benefits with 2147483648 beneficiaries', () => as('alice').post(`/${id}/benefits`, benefit({ beneficiaries: 2147483648 })), 400, 'beneficiaries'],
+    ['POST benefits with usdSaved of 1e-7', () => as('alice').post(`/${id}/benefits`, benefit({ usdSaved: 1e-7 })), 400, 'usdSaved'],
+    ['POST benefits with staffHoursSaved of 1e-7', () => as('alice').post(`/${id}/benefits`, benefit({ staffHoursSaved: 1e-7 })), 400, 'staffHoursSaved'],
+    ['POST benefits with usdSaved of 1e13', () => as('alice').post(`/${id}/benefits`, benefit({ usdSaved: 1e13 })), 400, 'usdSaved'],
+    ['POST /ideas with annual savings of 1e-7', () => as('alice').post('', benefits({ annualSavingsUsd: 1e-7 })), 400, 'expectedBenefits.annualSavingsUsd'],
+    ['POST /ideas with annual savings of 1e12', () => as('alice').post('', benefits({ annualSavingsUsd: 1e12 })), 400, 'expectedBenefits.annualSavingsUsd'],
+    ['POST /ideas with staff hours of 1.5e-7', () => as('alice').post('', benefits({ staffHours: 1.5e-7 })), 400, 'expectedBenefits.staffHours'],
+    ['PATCH a challenge with a weight of 1e-7', () => as('kim', KM_OFFICER).patch(`/challenges/${challengeId}`, { criteria: [{ key: 'impact', name: 'Impact', weight: 1e-7 }] }), 400, 'criteria.0.weight'],
+
+    // dates: out of range, impossible, partial
+    ['POST challenges opening at the earliest instant JavaScript has', () => as('kim', KM_OFFICER).post('/challenges', challenge({ opensAt: '-271821-04-20T00:00:00Z' })), 400, 'opensAt'],
+    ['POST challenges closing in year 275760', () => as('kim', KM_OFFICER).post('/challenges', challenge({ closesAt: '+275760-09-13T00:00:00Z' })), 400, 'closesAt'],
+    ['POST challenges opening in year 0', () => as('kim', KM_OFFICER).post('/challenges', challenge({ opensAt: '0000-01-01T00:00:00Z' })), 400, 'opensAt'],
+    ['POST challenges opening on 30 February', () => as('kim', KM_OFFICER).post('/challenges', challenge({ opensAt: '2027-02-30T00:00:00Z' })), 400, 'opensAt'],
+    ['POST challenges opening at "1"', () => as('kim', KM_OFFICER).post('/challenges', challenge({ opensAt: '1' })), 400, 'opensAt'],
+    ['POST challenges opening without a time zone', () => as('kim', KM_OFFICER).post('/challenges', challenge({ opensAt: '2027-01-01T00:00:00' })), 400, 'opensAt'],
+    ['PATCH a challenge closing on 29 February 2027', () => as('kim', KM_OFFICER).patch(`/challenges/${challengeId}`, { closesAt: '2027-02-29T00:00:00Z' }), 400, 'closesAt'],
+    ['POST experiments starting on 30 February', () => as('alice').post(`/${id}/experiments`, experiment({ startsOn: '2027-02-30' })), 400, 'startsOn'],
+    ['POST experiments starting on a week date', () => as('alice').post(`/${id}/experiments`, experiment({ startsOn: '2027-W05-1' })), 400, 'startsOn'],
+    ['POST experiments ending in year 0', () => as('alice').post(`/${id}/experiments`, experiment({ startsOn: '0000-01-01', endsOn: '0000-01-02' })), 400, 'endsOn'],
+    ['POST benefits from an expanded year', () => as('alice').post(`/${id}/benefits`, benefit({ periodStart: '+02027-01-01' })), 400, 'periodStart'],
+    ['POST benefits to 29 February 2027', () => as('alice').post(`/${id}/benefits`, benefit({ periodEnd: '2027-02-29' })), 400, 'periodEnd'],
+
+    // crafted cursors: a key of the wrong type for the sort, or one no page could end on
+    ['GET /ideas with a cursor in year 0', () => as('alice').get(`?cursor=${cursor('0000-01-01T00:00:00Z')}`), 400, 'cursor'],
+    ['GET /ideas by update with a cursor on 30 February', () => as('alice').get(`?sort=recently_updated&cursor=${cursor('2027-02-30T00:00:00Z')}`), 400, 'cursor'],
+    ['GET /ideas with a number cursor for a date sort', () => as('alice').get(`?sort=oldest&cursor=${cursor(1e308)}`), 400, 'cursor'],
+    ['GET /ideas by endorsements with a cursor of 1e308', () => as('alice').get(`?sort=most_endorsed&cursor=${cursor(1e308)}`), 400, 'cursor'],
+    ['GET /ideas by endorsements with a cursor of 2147483648', () => as('alice').get(`?sort=most_endorsed&cursor=${cursor(2147483648)}`), 400, 'cursor'],
+    ['GET /ideas by endorsements with a date cursor', () => as('alice').get(`?sort=most_endorsed&cursor=${cursor('2027-01-01T00:00:00.000Z')}`), 400, 'cursor'],
+    ['GET challenges with a cursor in year 0', () => as('alice').get(`/challenges?cursor=${cursor('0000-01-01T00:00:00Z')}`), 400, 'cursor'],
+    ['GET challenges with a number cursor', () => as('alice').get(`/challenges?cursor=${cursor(42)}`), 400, 'cursor'],
   ];
 
   it.each(cases)('%s', async (_, call, status, field) => {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { dateTimeProblem } from './date.validators.js';
+import { integerProblem } from './number.validators.js';
 import { InvalidRequestException } from './validation.js';
 
 /**
@@ -10,17 +12,33 @@ export interface KeysetCursor {
   id: string;
 }
 
-const CursorSchema = z.object({ key: z.union([z.iso.datetime(), z.number()]), id: z.uuid() });
+/** What a sort orders by, and so what its cursor's key must be: an ISO timestamp or a PostgreSQL integer. */
+export type CursorKeyKind = 'timestamp' | 'integer';
+
+const CursorSchema = z.object({ key: z.union([z.string(), z.number()]), id: z.uuid() });
 
 /** Opaque to clients: base64url of JSON, so its shape can change without breaking them. */
 export function encodeCursor(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-export function decodeCursor(value: string): KeysetCursor {
+function refused(reason: string): InvalidRequestException {
+  return new InvalidRequestException([{ field: 'cursor', reason }]);
+}
+
+/**
+ * Reads a cursor for a sort whose key is of `keyKind`. A crafted cursor is a 400 naming `cursor`: its key
+ * goes into the page's SQL, where a number for a timestamp column, a year 0 or 1e308 would fail as a 500.
+ */
+export function decodeCursor(value: string, keyKind: CursorKeyKind): KeysetCursor {
+  let cursor: KeysetCursor;
   try {
-    return CursorSchema.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
+    cursor = CursorSchema.parse(JSON.parse(Buffer.from(value, 'base64url').toString('utf8')));
   } catch {
-    throw new InvalidRequestException([{ field: 'cursor', reason: 'cursor is not one this API returned' }]);
+    throw refused('cursor is not one this API returned');
   }
+  if (typeof cursor.key !== (keyKind === 'timestamp' ? 'string' : 'number')) throw refused('cursor belongs to another sort order');
+  const problem = keyKind === 'timestamp' ? dateTimeProblem(cursor.key) : integerProblem(cursor.key);
+  if (problem) throw refused('cursor is not one this API returned');
+  return cursor;
 }

@@ -43,7 +43,7 @@ export class ChallengeRepository {
     if (filter.phase === 'open') query.andWhere('challenge.opens_at <= :now AND challenge.closes_at > :now', { now });
     if (filter.phase === 'closed') query.andWhere('challenge.closes_at <= :now', { now });
     if (filter.cursor) {
-      const after = decodeCursor(filter.cursor);
+      const after = decodeCursor(filter.cursor, 'timestamp');
       query.andWhere('(challenge.closes_at, challenge.id) < (:afterKey, :afterId)', { afterKey: after.key, afterId: after.id });
     }
     const rows = await query.getMany();

@@ -1,13 +1,13 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { NoNulCharacters } from '#ikm/http';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, Length } from 'class-validator';
+import { NoNulCharacters, Omittable } from '#ikm/http';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsString, Length } from 'class-validator';
 
-/** An optional list of up to 10 distinct themes, as ideas and challenges take them. */
+/** An optional list of up to 10 distinct themes, as ideas and challenges take them (never null: [] for none). */
 export function ThemeList(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({ type: [String], maxItems: 10, example: ['knowledge-sharing'] }),
-    IsOptional(),
+    Omittable(),
     IsArray(),
     ArrayMaxSize(10),
     ArrayUnique(),

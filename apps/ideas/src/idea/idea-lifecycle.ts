@@ -7,6 +7,9 @@ import type { IdeaStatus } from '#ikm/contracts';
  */
 export type Capacity = 'team' | 'reviewer' | 'admin';
 
+/** Where someone stands towards an idea's team. */
+export type Relation = 'member' | 'invitee' | 'outsider';
+
 /**
  * The lifecycle: for each state, the states it may move to and who may move it there. This table is
  * the single source of the graph; shared/PRODUCT.md describes it in words.
@@ -28,8 +31,10 @@ export function allowedTargets(from: IdeaStatus): IdeaStatus[] {
   return Object.keys(IDEA_TRANSITIONS[from]) as IdeaStatus[];
 }
 
-export function capacitiesOf(roles: readonly Role[], onTeam: boolean): Capacity[] {
-  if (onTeam) return ['team'];
+export function capacitiesOf(roles: readonly Role[], relation: Relation): Capacity[] {
+  if (relation === 'member') return ['team'];
+  // Invited to the team, they are not on it yet, but they have a stake in the idea as a member has.
+  if (relation === 'invitee') return [];
   const capacities: Capacity[] = [];
   if (roles.includes('reviewer')) capacities.push('reviewer');
   if (roles.includes('ikmu_admin')) capacities.push('admin');

@@ -15,6 +15,7 @@ const content = {
 const t0 = new Date('2026-01-01T00:00:00Z');
 const t1 = new Date('2026-01-02T00:00:00Z');
 const noPendingReview = { pendingReviewers: [] };
+const noReviewers: string[] = [];
 
 function draftBy(userId = 'u1'): Idea {
   return Idea.draft({ userId, unit: 'DDG/MR', region: 'Africa' }, content, t0);
@@ -45,7 +46,7 @@ describe('Idea', () => {
 
   it('is visible to its team and invitees only while a draft', () => {
     const sut = draftBy('u1');
-    sut.inviteCoauthor('u1', 'u3', t1);
+    sut.inviteCoauthor('u1', 'u3', t1, noReviewers);
     expect([sut.isVisibleTo('u1'), sut.isVisibleTo('u2'), sut.isVisibleTo('u3')]).toEqual([true, false, true]);
     sut.transition({ userId: 'u1', roles: ['staff'] }, 'submitted', null, t1, noPendingReview);
     expect(sut.isVisibleTo('u2')).toBe(true);
@@ -54,27 +55,46 @@ describe('Idea', () => {
   describe('team', () => {
     it('lets a member invite a colleague, who becomes a co-author by accepting', () => {
       const sut = draftBy('u1');
-      sut.inviteCoauthor('u1', 'u2', t1);
+      sut.inviteCoauthor('u1', 'u2', t1, noReviewers);
       expect(sut.isOnTeam('u2')).toBe(false);
-      sut.acceptInvitation('u2', t1);
+      sut.acceptInvitation('u2', t1, noReviewers);
       expect(sut.members()).toEqual(['u1', 'u2']);
       expect(sut.version).toBe(3);
     });
 
     it('refuses invitations from outside the team, twice the same person, and accepting without an invitation', () => {
       const sut = draftBy('u1');
-      expect(errorOf(() => sut.inviteCoauthor('u9', 'u2', t1)).code).toBe(IdeaErrorCode.NotOnTeam);
-      sut.inviteCoauthor('u1', 'u2', t1);
-      expect(errorOf(() => sut.inviteCoauthor('u1', 'u2', t1)).code).toBe(IdeaErrorCode.AlreadyOnTeam);
-      expect(errorOf(() => sut.acceptInvitation('u3', t1)).code).toBe(IdeaErrorCode.NoInvitation);
+      expect(errorOf(() => sut.inviteCoauthor('u9', 'u2', t1, noReviewers)).code).toBe(IdeaErrorCode.NotOnTeam);
+      sut.inviteCoauthor('u1', 'u2', t1, noReviewers);
+      expect(errorOf(() => sut.inviteCoauthor('u1', 'u2', t1, noReviewers)).code).toBe(IdeaErrorCode.AlreadyOnTeam);
+      expect(errorOf(() => sut.acceptInvitation('u3', t1, noReviewers)).code).toBe(IdeaErrorCode.NoInvitation);
+    });
+
+    it('refuses to invite an assigned reviewer, and an assigned reviewer’s acceptance of an earlier invitation, changing nothing', () => {
+      const sut = draftBy('u1');
+      const error = errorOf(() => sut.inviteCoauthor('u1', 'r1', t1, ['r1']));
+      expect([error.code, error.status]).toEqual([IdeaErrorCode.ReviewerCannotJoin, 409]);
+      expect(sut.hasStake('r1')).toBe(false);
+      sut.inviteCoauthor('u1', 'r2', t1, ['r1']);
+      expect(errorOf(() => sut.acceptInvitation('r2', t1, ['r1', 'r2'])).code).toBe(IdeaErrorCode.ReviewerCannotJoin);
+      expect([sut.isOnTeam('r2'), sut.version]).toEqual([false, 2]);
+    });
+
+    it('gives a stake to members and invitees, who never judge the idea, even as reviewers or administrators', () => {
+      const sut = draftBy('u1');
+      sut.inviteCoauthor('u1', 'r1', t1, noReviewers);
+      sut.transition({ userId: 'u1', roles: ['staff'] }, 'submitted', null, t1, noPendingReview);
+      expect([sut.hasStake('u1'), sut.hasStake('r1'), sut.hasStake('r2')]).toEqual([true, true, false]);
+      expect(sut.transitionsFor({ userId: 'r1', roles: ['staff', 'reviewer', 'ikmu_admin'] })).toEqual([]);
+      expect(sut.transitionsFor({ userId: 'r2', roles: ['staff', 'reviewer'] })).toEqual(['in_review', 'not_pursued']);
     });
   });
 
   describe('edit', () => {
     it('applies only what changed and bumps the version; a co-author may edit too', () => {
       const sut = draftBy('u1');
-      sut.inviteCoauthor('u1', 'u2', t0);
-      sut.acceptInvitation('u2', t0);
+      sut.inviteCoauthor('u1', 'u2', t0, noReviewers);
+      sut.acceptInvitation('u2', t0, noReviewers);
       const applied = sut.edit('u2', { title: 'New title', problem: content.problem }, t1);
       expect(applied).toEqual({ title: 'New title' });
       expect(sut).toMatchObject({ title: 'New title', version: 4, updatedAt: t1 });
@@ -172,15 +192,20 @@ const expected = new Map<string, string[]>(
     }),
 );
 
-/** Everyone who may touch an idea, and the capacity each has on it (one’s own idea: team only). */
-const PERSONAS: Array<{ name: string; roles: Role[]; onTeam: boolean; capacities: string[] }> = [
-  { name: 'team member (staff)', roles: ['staff'], onTeam: true, capacities: ['team'] },
-  { name: 'team member who is a reviewer', roles: ['staff', 'reviewer'], onTeam: true, capacities: ['team'] },
-  { name: 'team member who is an admin', roles: ['staff', 'ikmu_admin'], onTeam: true, capacities: ['team'] },
-  { name: 'other staff', roles: ['staff'], onTeam: false, capacities: [] },
-  { name: 'reviewer', roles: ['staff', 'reviewer'], onTeam: false, capacities: ['reviewer'] },
-  { name: 'admin', roles: ['ikmu_admin'], onTeam: false, capacities: ['admin'] },
-  { name: 'facilitator', roles: ['facilitator'], onTeam: false, capacities: [] },
+/**
+ * Everyone who may touch an idea, and the capacity each has on it (one’s own idea: team only; an idea
+ * one is invited to: none, until one joins).
+ */
+const PERSONAS: Array<{ name: string; roles: Role[]; userId: string; capacities: string[] }> = [
+  { name: 'team member (staff)', roles: ['staff'], userId: 'author', capacities: ['team'] },
+  { name: 'team member who is a reviewer', roles: ['staff', 'reviewer'], userId: 'author', capacities: ['team'] },
+  { name: 'team member who is an admin', roles: ['staff', 'ikmu_admin'], userId: 'author', capacities: ['team'] },
+  { name: 'invitee who is a reviewer', roles: ['staff', 'reviewer'], userId: 'invitee', capacities: [] },
+  { name: 'invitee who is an admin', roles: ['staff', 'ikmu_admin'], userId: 'invitee', capacities: [] },
+  { name: 'other staff', roles: ['staff'], userId: 'outsider', capacities: [] },
+  { name: 'reviewer', roles: ['staff', 'reviewer'], userId: 'outsider', capacities: ['reviewer'] },
+  { name: 'admin', roles: ['ikmu_admin'], userId: 'outsider', capacities: ['admin'] },
+  { name: 'facilitator', roles: ['facilitator'], userId: 'outsider', capacities: [] },
 ];
 
 const cases = IDEA_STATUSES.flatMap((from) =>
@@ -188,19 +213,20 @@ const cases = IDEA_STATUSES.flatMap((from) =>
     PERSONAS.map((persona) => {
       const who = expected.get(`${from}->${to}`);
       const outcome = !who ? 'invalid' : who.some((capacity) => persona.capacities.includes(capacity)) ? 'allowed' : 'forbidden';
-      return { from, to, persona: persona.name, roles: persona.roles, onTeam: persona.onTeam, outcome };
+      return { from, to, persona: persona.name, roles: persona.roles, userId: persona.userId, outcome };
     }),
   ),
 );
 
 describe('the lifecycle, every state × every target × every role', () => {
-  it('covers 10 states, 100 pairs and 700 cases', () => {
+  it('covers 10 states, 100 pairs and 900 cases', () => {
     expect(cases).toHaveLength(IDEA_STATUSES.length * IDEA_STATUSES.length * PERSONAS.length);
   });
 
-  it.each(cases)('$from → $to by $persona: $outcome', ({ from, to, roles, onTeam, outcome }) => {
+  it.each(cases)('$from → $to by $persona: $outcome', ({ from, to, roles, userId, outcome }) => {
     const sut = ideaIn(from);
-    const actor: Actor = { userId: onTeam ? 'author' : 'outsider', roles };
+    sut.team = [...sut.team, { userId: 'invitee', role: 'coauthor', status: 'invited', invitedBy: 'author', invitedAt: t0.toISOString(), joinedAt: null }];
+    const actor: Actor = { userId, roles };
     const act = () => sut.transition(actor, to, 'the reason, written', t1, noPendingReview);
     if (outcome === 'allowed') {
       expect(act()).toEqual({ from, to, reason: 'the reason, written' });

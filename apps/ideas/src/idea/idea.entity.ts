@@ -3,7 +3,7 @@ import type { IdeaStatus } from '#ikm/contracts';
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IdeaError } from './idea.errors.js';
-import { capacitiesOf, checkTransition, IDEA_TRANSITIONS, transitionsFor, type Capacity } from './idea-lifecycle.js';
+import { capacitiesOf, checkTransition, IDEA_TRANSITIONS, transitionsFor, type Capacity, type Relation } from './idea-lifecycle.js';
 
 export interface ExpectedBenefits {
   description: string;
@@ -102,13 +102,23 @@ export class Idea {
     return this.team.some((member) => member.userId === userId && member.status === 'invited');
   }
 
+  /** On the team or invited to it: such a person never reviews or otherwise judges the idea. */
+  hasStake(userId: string): boolean {
+    return this.isOnTeam(userId) || this.isInvited(userId);
+  }
+
   /** Drafts are private to their team (and to whoever is invited to join it) until submitted. */
   isVisibleTo(userId: string): boolean {
-    return this.status !== 'draft' || this.isOnTeam(userId) || this.isInvited(userId);
+    return this.status !== 'draft' || this.hasStake(userId);
+  }
+
+  relationOf(userId: string): Relation {
+    if (this.isOnTeam(userId)) return 'member';
+    return this.isInvited(userId) ? 'invitee' : 'outsider';
   }
 
   capacitiesOf(actor: Actor): Capacity[] {
-    return capacitiesOf(actor.roles, this.isOnTeam(actor.userId));
+    return capacitiesOf(actor.roles, this.relationOf(actor.userId));
   }
 
   /** The transitions this actor could make now. */
@@ -166,17 +176,25 @@ export class Idea {
     return { from, to, reason: feedback };
   }
 
-  inviteCoauthor(invitedBy: string, userId: string, now: Date): void {
+  /**
+   * `reviewers` are those assigned to review the idea: none of them may join its team, whichever came
+   * first, since nobody reviews an idea they are on the team of (and an assignment is the
+   * administrator's decision, not the team's to undo by recruiting the reviewer).
+   */
+  inviteCoauthor(invitedBy: string, userId: string, now: Date, reviewers: readonly string[]): void {
     this.assertOnTeam(invitedBy);
-    if (this.team.some((member) => member.userId === userId)) throw IdeaError.alreadyOnTeam(this.id, userId);
+    if (this.hasStake(userId)) throw IdeaError.alreadyOnTeam(this.id, userId);
+    if (reviewers.includes(userId)) throw IdeaError.reviewerCannotJoin(this.id, userId);
     this.assertStatus(['draft', 'submitted', 'in_review', 'accepted', 'in_experiment'], 'inviting a co-author');
     this.team = [...this.team, { userId, role: 'coauthor', status: 'invited', invitedBy, invitedAt: now.toISOString(), joinedAt: null }];
     this.touch(now);
   }
 
-  acceptInvitation(userId: string, now: Date): void {
+  /** `reviewers` as for an invitation: an invitation older than the assignment cannot be accepted either. */
+  acceptInvitation(userId: string, now: Date, reviewers: readonly string[]): void {
     const invitation = this.team.find((member) => member.userId === userId && member.status === 'invited');
     if (!invitation) throw IdeaError.noInvitation(this.id);
+    if (reviewers.includes(userId)) throw IdeaError.reviewerCannotJoin(this.id, userId);
     this.team = this.team.map((member) => (member === invitation ? { ...member, status: 'accepted', joinedAt: now.toISOString() } : member));
     this.touch(now);
   }

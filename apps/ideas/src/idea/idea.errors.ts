@@ -12,6 +12,7 @@ export enum IdeaErrorCode {
   ReviewIncomplete = 'IDEA_REVIEW_INCOMPLETE',
   VersionMismatch = 'IDEA_VERSION_MISMATCH',
   AlreadyOnTeam = 'IDEA_ALREADY_ON_TEAM',
+  ReviewerCannotJoin = 'IDEA_REVIEWER_CANNOT_JOIN',
   NoInvitation = 'IDEA_NO_INVITATION',
   WrongStatus = 'IDEA_WRONG_STATUS',
 }
@@ -26,6 +27,7 @@ const STATUS_OF: Record<IdeaErrorCode, number> = {
   [IdeaErrorCode.ReviewIncomplete]: 409,
   [IdeaErrorCode.VersionMismatch]: 412,
   [IdeaErrorCode.AlreadyOnTeam]: 409,
+  [IdeaErrorCode.ReviewerCannotJoin]: 409,
   [IdeaErrorCode.NoInvitation]: 404,
   [IdeaErrorCode.WrongStatus]: 409,
 };
@@ -85,6 +87,14 @@ export class IdeaError extends DomainError<IdeaErrorCode> {
 
   static alreadyOnTeam(id: string, userId: string): IdeaError {
     return new IdeaError(IdeaErrorCode.AlreadyOnTeam, `${userId} is already on the team of idea ${id} or invited to it.`);
+  }
+
+  static reviewerCannotJoin(id: string, userId: string): IdeaError {
+    return new IdeaError(
+      IdeaErrorCode.ReviewerCannotJoin,
+      `${userId} is an assigned reviewer of idea ${id}, and nobody reviews an idea they are on the team of: a reviewer cannot join its team.`,
+      { userId },
+    );
   }
 
   static noInvitation(id: string): IdeaError {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IdeaStatus } from '#ikm/contracts';
-import { decodeCursor, encodeCursor, InvalidRequestException } from '#ikm/http';
+import { decodeCursor, encodeCursor, type CursorKeyKind } from '#ikm/http';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
 import { entitySelectList, prepared, queryPrepared, type PreparedStatement } from '#ikm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -30,11 +30,11 @@ export interface IdeaPage {
 }
 
 /** Each sort: the column it orders by (then id, same direction) and how the cursor holds its value. */
-const SORTS: Record<IdeaSort, { column: string; direction: 'ASC' | 'DESC'; keyOf: (idea: Idea) => string | number }> = {
-  newest: { column: 'idea.created_at', direction: 'DESC', keyOf: (idea) => idea.createdAt.toISOString() },
-  oldest: { column: 'idea.created_at', direction: 'ASC', keyOf: (idea) => idea.createdAt.toISOString() },
-  recently_updated: { column: 'idea.updated_at', direction: 'DESC', keyOf: (idea) => idea.updatedAt.toISOString() },
-  most_endorsed: { column: 'idea.endorsement_count', direction: 'DESC', keyOf: (idea) => idea.endorsementCount },
+const SORTS: Record<IdeaSort, { column: string; direction: 'ASC' | 'DESC'; keyKind: CursorKeyKind; keyOf: (idea: Idea) => string | number }> = {
+  newest: { column: 'idea.created_at', direction: 'DESC', keyKind: 'timestamp', keyOf: (idea) => idea.createdAt.toISOString() },
+  oldest: { column: 'idea.created_at', direction: 'ASC', keyKind: 'timestamp', keyOf: (idea) => idea.createdAt.toISOString() },
+  recently_updated: { column: 'idea.updated_at', direction: 'DESC', keyKind: 'timestamp', keyOf: (idea) => idea.updatedAt.toISOString() },
+  most_endorsed: { column: 'idea.endorsement_count', direction: 'DESC', keyKind: 'integer', keyOf: (idea) => idea.endorsementCount },
 };
 
 function memberOf(userId: string): string {
@@ -93,11 +93,7 @@ export class IdeaRepository {
     where.add((member) => `(idea.status <> 'draft' OR idea.team @> ${member}::jsonb)`, memberOf(filter.viewerId));
     const filtered = this.applyFilters(where, filter);
     if (filter.cursor) {
-      const after = decodeCursor(filter.cursor);
-      const keyIsCount = filter.sort === 'most_endorsed';
-      if (keyIsCount !== (typeof after.key === 'number')) {
-        throw new InvalidRequestException([{ field: 'cursor', reason: 'cursor belongs to another sort order' }]);
-      }
+      const after = decodeCursor(filter.cursor, sort.keyKind);
       const comparison = sort.direction === 'DESC' ? '<' : '>';
       where.add((key, id) => `(${sort.column}, idea.id) ${comparison} (${key}, ${id})`, after.key, after.id);
     }

@@ -2,6 +2,7 @@ import { DomainError } from '#ikm/http';
 
 export enum ReviewErrorCode {
   ReviewerOnTeam = 'REVIEW_REVIEWER_ON_TEAM',
+  OwnIdea = 'REVIEW_OWN_IDEA',
   AlreadyAssigned = 'REVIEW_ALREADY_ASSIGNED',
   NotAssigned = 'REVIEW_NOT_ASSIGNED',
   NotInReview = 'REVIEW_IDEA_NOT_IN_REVIEW',
@@ -10,6 +11,7 @@ export enum ReviewErrorCode {
 
 const STATUS_OF: Record<ReviewErrorCode, number> = {
   [ReviewErrorCode.ReviewerOnTeam]: 409,
+  [ReviewErrorCode.OwnIdea]: 403,
   [ReviewErrorCode.AlreadyAssigned]: 409,
   [ReviewErrorCode.NotAssigned]: 403,
   [ReviewErrorCode.NotInReview]: 409,
@@ -23,6 +25,10 @@ export class ReviewError extends DomainError<ReviewErrorCode> {
 
   static reviewerOnTeam(reviewerId: string): ReviewError {
     return new ReviewError(ReviewErrorCode.ReviewerOnTeam, `${reviewerId} is on the idea's team; nobody reviews their own idea.`);
+  }
+
+  static ownIdea(): ReviewError {
+    return new ReviewError(ReviewErrorCode.OwnIdea, 'You are on this idea’s team or invited to it; nobody reviews an idea they are on the team of.');
   }
 
   static alreadyAssigned(reviewerId: string): ReviewError {

@@ -1,35 +1,27 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NoNulCharacters, trimmed } from '#ikm/http';
+import { FitsInteger, FitsNumeric, IsoDate, NoNulCharacters, trimmed } from '#ikm/http';
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsString, Length } from 'class-validator';
 
 export class RecordBenefitDto {
   @ApiProperty({ format: 'date', example: '2027-01-01' })
-  @IsISO8601({ strict: true })
-  @Length(10, 10, { message: 'periodStart must be a date, YYYY-MM-DD' })
+  @IsoDate()
   periodStart: string;
 
   @ApiProperty({ format: 'date', example: '2027-03-31', description: 'On or after periodStart.' })
-  @IsISO8601({ strict: true })
-  @Length(10, 10, { message: 'periodEnd must be a date, YYYY-MM-DD' })
+  @IsoDate()
   periodEnd: string;
 
   @ApiProperty({ minimum: 0, description: 'USD saved or reallocated in the period.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(1e12)
+  @FitsNumeric(16, 2, { min: 0, max: 1e12 }) // benefits.usd_saved
   usdSaved: number;
 
   @ApiProperty({ minimum: 0 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(1e9)
+  @FitsNumeric(12, 2, { min: 0, max: 1e9 }) // benefits.staff_hours_saved
   staffHoursSaved: number;
 
   @ApiProperty({ minimum: 0 })
-  @IsInt()
-  @Min(0)
-  @Max(1e10)
+  @FitsInteger({ min: 0 }) // benefits.beneficiaries
   beneficiaries: number;
 
   @ApiPropertyOptional({ maxLength: 2000 })

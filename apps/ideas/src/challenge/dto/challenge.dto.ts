@@ -1,13 +1,11 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { NoNulCharacters, trimmed } from '#ikm/http';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsoDateTime, NestedObjectArray, NoNulCharacters, PatchType, trimmed } from '#ikm/http';
 import { ThemeList } from '../../common/theme-list.decorator.js';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
-  IsArray,
-  IsDate,
   IsIn,
   IsInt,
   IsNumber,
@@ -17,13 +15,8 @@ import {
   Matches,
   Max,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import type { Challenge, ChallengePhase } from '../challenge.entity.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** Dates arrive as ISO strings; anything else must fail validation rather than become Invalid Date. */
-const toDate = ({ value }: { value: unknown }) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? new Date(value) : value);
 
 export class CriterionDto {
   @ApiProperty({ example: 'impact', description: 'Stable key a scorecard refers to.' })
@@ -61,29 +54,25 @@ export class CreateChallengeDto {
   description: string;
 
   @ApiProperty({ format: 'date-time' })
-  @Transform(toDate)
-  @IsDate()
+  @IsoDateTime()
   opensAt: Date;
 
   @ApiProperty({ format: 'date-time' })
-  @Transform(toDate)
-  @IsDate()
+  @IsoDateTime()
   closesAt: Date;
 
   @ThemeList()
   themes?: string[];
 
   @ApiProperty({ type: [CriterionDto], minItems: 1, maxItems: 10 })
-  @IsArray()
+  @NestedObjectArray(() => CriterionDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
   @ArrayUnique((criterion: CriterionDto) => criterion?.key, { message: 'criteria keys must be unique' })
-  @ValidateNested({ each: true })
-  @Type(() => CriterionDto)
   criteria: CriterionDto[];
 }
 
-export class UpdateChallengeDto extends PartialType(CreateChallengeDto) {}
+export class UpdateChallengeDto extends PatchType(CreateChallengeDto) {}
 
 export class ListChallengesQuery {
   @ApiPropertyOptional({ enum: ['upcoming', 'open', 'closed'] })

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EXPERIMENT_OUTCOMES, type ExperimentOutcome } from '#ikm/contracts';
-import { NoNulCharacters, trimmed } from '#ikm/http';
+import { FitsNumeric, IsoDate, NoNulCharacters, trimmed } from '#ikm/http';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsNumber, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length } from 'class-validator';
 
 export class StartExperimentDto {
   @ApiProperty({ maxLength: 2000, description: 'What the experiment tests.' })
@@ -20,19 +20,15 @@ export class StartExperimentDto {
   successMeasure: string;
 
   @ApiProperty({ format: 'date', example: '2026-12-01' })
-  @IsISO8601({ strict: true })
-  @Length(10, 10, { message: 'startsOn must be a date, YYYY-MM-DD' })
+  @IsoDate()
   startsOn: string;
 
   @ApiProperty({ format: 'date', example: '2027-02-28', description: 'The time box ends; on or after startsOn.' })
-  @IsISO8601({ strict: true })
-  @Length(10, 10, { message: 'endsOn must be a date, YYYY-MM-DD' })
+  @IsoDate()
   endsOn: string;
 
   @ApiProperty({ minimum: 0, description: 'Budget in USD.' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(1e12)
+  @FitsNumeric(14, 2, { min: 0 }) // experiments.budget_usd
   budgetUsd: number;
 }
 

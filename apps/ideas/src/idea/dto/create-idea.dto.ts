@@ -1,21 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NoNulCharacters, trimmed } from '#ikm/http';
+import { FitsNumeric, NestedObject, NoNulCharacters, Omittable, trimmed } from '#ikm/http';
 import { ThemeList } from '../../common/theme-list.decorator.js';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayUnique,
-  IsArray,
-  IsNumber,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 
 export class ExpectedBenefitsDto {
   @ApiProperty({ maxLength: 2000, description: 'The benefits expected, in words.' })
@@ -25,18 +12,15 @@ export class ExpectedBenefitsDto {
   @NoNulCharacters()
   description: string;
 
+  // Kept in jsonb, and bounded like the budget and benefit columns that hold the same amounts.
   @ApiPropertyOptional({ minimum: 0, nullable: true, type: Number, description: 'Estimated annual savings in USD.' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(1e12)
+  @FitsNumeric(14, 2, { min: 0 })
   annualSavingsUsd: number | null = null;
 
   @ApiPropertyOptional({ minimum: 0, nullable: true, type: Number, description: 'Staff hours saved per year.' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
-  @Min(0)
-  @Max(1e9)
+  @FitsNumeric(12, 2, { min: 0, max: 1e9 })
   staffHours: number | null = null;
 }
 
@@ -74,13 +58,11 @@ export class CreateIdeaDto {
 
   @ApiPropertyOptional({ type: ExpectedBenefitsDto, nullable: true })
   @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @ValidateNested()
-  @Type(() => ExpectedBenefitsDto)
+  @NestedObject(() => ExpectedBenefitsDto)
   expectedBenefits?: ExpectedBenefitsDto | null;
 
   @ApiPropertyOptional({ type: [String], maxItems: 20, description: 'Knowledge assets this idea builds on, by id.' })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()

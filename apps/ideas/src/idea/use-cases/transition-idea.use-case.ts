@@ -46,7 +46,7 @@ export class TransitionIdeaUseCase {
       const idea = await this.ideas.getVisibleForUpdate(manager, ideaId, user.sub);
       idea.assertVersion(expectedVersion);
       const now = new Date();
-      const pending = to === 'accepted' ? await pendingReviewers(manager, idea.id) : [];
+      const pending = to === 'accepted' ? await pendingReviewers(manager, idea) : [];
       const transition = idea.transition({ userId: user.sub, roles: user.roles }, to, reason ?? null, now, { pendingReviewers: pending });
       if (to === 'submitted' && idea.challengeId) await this.assertChallengeOpen(manager, idea.challengeId, now);
       await this.ideas.save(manager, idea);

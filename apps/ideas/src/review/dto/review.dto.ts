@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { NoNulCharacters } from '#ikm/http';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { NestedObjectArray, NoNulCharacters } from '#ikm/http';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
 
 export class AssignReviewerDto {
   @ApiProperty({ description: 'Subject of the reviewer; never a member of the idea’s team.' })
@@ -33,11 +32,9 @@ export class CriterionScoreDto {
 
 export class ScorecardDto {
   @ApiProperty({ type: [CriterionScoreDto], description: 'One score per criterion.' })
-  @IsArray()
+  @NestedObjectArray(() => CriterionScoreDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => CriterionScoreDto)
   scores: CriterionScoreDto[];
 }
 

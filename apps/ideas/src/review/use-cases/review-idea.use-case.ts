@@ -8,7 +8,7 @@ import { ChallengeRepository } from '../../challenge/challenge.repository.js';
 import type { Idea } from '../../idea/idea.entity.js';
 import { IdeaRepository } from '../../idea/idea.repository.js';
 import type { ReviewResponse, ScorecardResponse } from '../dto/review.dto.js';
-import { pendingReviewers } from '../review-progress.js';
+import { assignedReviewers, independentReviewers, pendingReviewers } from '../review-progress.js';
 import { ReviewError } from '../review.errors.js';
 import { weightedScore, type CriterionScore } from '../weighted-score.js';
 
@@ -22,8 +22,10 @@ interface ScorecardRow {
 }
 
 /**
- * Review of an idea: an administrator assigns reviewers (never from its team); each assigned reviewer
- * scores every criterion 1-5; the review is complete when all have scored.
+ * Review of an idea: an administrator assigns reviewers (never from its team, nor anyone invited to
+ * it); each assigned reviewer scores every criterion 1-5; the review is complete when all have scored.
+ * Nobody with a stake in the idea scores it, or is awaited or counted, whatever the order in which
+ * they were assigned and invited.
  */
 @Injectable()
 export class ReviewIdeaUseCase {
@@ -38,7 +40,7 @@ export class ReviewIdeaUseCase {
     return this.dataSource.transaction(async (manager) => {
       const idea = await this.ideas.getVisibleForUpdate(manager, ideaId, user.sub);
       if (!REVIEWABLE.includes(idea.status)) throw ReviewError.notInReview(idea.status, 'assigning a reviewer');
-      if (idea.isOnTeam(reviewerId) || idea.team.some((member) => member.userId === reviewerId)) throw ReviewError.reviewerOnTeam(reviewerId);
+      if (idea.hasStake(reviewerId)) throw ReviewError.reviewerOnTeam(reviewerId);
       const inserted: unknown[] = await manager.query(
         `INSERT INTO review_assignments (idea_id, reviewer_id, assigned_by, assigned_at) VALUES ($1, $2, $3, now())
          ON CONFLICT DO NOTHING RETURNING reviewer_id`,
@@ -53,6 +55,7 @@ export class ReviewIdeaUseCase {
   async score({ user, ideaId, scores }: { user: AuthenticatedUser; ideaId: string; scores: CriterionScore[] }): Promise<ReviewResponse> {
     return this.dataSource.transaction(async (manager) => {
       const idea = await this.ideas.getVisibleForUpdate(manager, ideaId, user.sub);
+      if (idea.hasStake(user.sub)) throw ReviewError.ownIdea();
       const [assignment] = await manager.query(`SELECT 1 FROM review_assignments WHERE idea_id = $1 AND reviewer_id = $2`, [ideaId, user.sub]);
       if (!assignment) throw ReviewError.notAssigned();
       if (idea.status !== 'in_review') throw ReviewError.notInReview(idea.status, 'scoring');
@@ -94,17 +97,14 @@ export class ReviewIdeaUseCase {
   }
 
   private async review(manager: EntityManager, idea: Idea, user: AuthenticatedUser): Promise<ReviewResponse> {
-    const assigned: Array<{ reviewer_id: string }> = await manager.query(
-      `SELECT reviewer_id FROM review_assignments WHERE idea_id = $1 ORDER BY reviewer_id`,
-      [idea.id],
-    );
-    const rows: ScorecardRow[] = await manager.query(
+    const reviewers = independentReviewers(idea, await assignedReviewers(manager, idea.id));
+    const scored: ScorecardRow[] = await manager.query(
       `SELECT reviewer_id, scores, weighted_score, submitted_at FROM scorecards WHERE idea_id = $1 ORDER BY reviewer_id`,
       [idea.id],
     );
-    const pending = await pendingReviewers(manager, idea.id);
-    const reviewers = assigned.map((row) => row.reviewer_id);
-    const seesAll = (user.roles.includes('ikmu_admin') || reviewers.includes(user.sub)) && !idea.isOnTeam(user.sub);
+    const rows = scored.filter((row) => reviewers.includes(row.reviewer_id));
+    const pending = await pendingReviewers(manager, idea);
+    const seesAll = (user.roles.includes('ikmu_admin') || reviewers.includes(user.sub)) && !idea.hasStake(user.sub);
     const scorecards: ScorecardResponse[] = rows
       .filter((row) => seesAll || row.reviewer_id === user.sub)
       .map((row) => ({ reviewerId: row.reviewer_id, scores: row.scores, weightedScore: Number(row.weighted_score), submittedAt: row.submitted_at.toISOString() }));
