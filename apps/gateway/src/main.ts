@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { JwtVerifier } from '#ikm/auth';
-import { createHttpApp } from '#ikm/http';
+import { createHttpApp, ProxyTrust } from '#ikm/http';
 import { createLogger } from '#ikm/observability';
 import { GatewayModule } from './app.module.js';
+import { OpenApiAggregator } from './openapi/openapi-aggregator.js';
 import { loadGatewayConfig, OPEN_API_INFO, SERVICE_NAME } from './config.js';
 import { registerRateLimit } from './limits/rate-limit.js';
 import { proxyRoutes } from './proxy/proxy.plugin.js';
@@ -28,6 +29,7 @@ await app.register(
     upstreams: config.GATEWAY_UPSTREAMS,
     timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
     bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
+    proxyTrust: new ProxyTrust(config.TRUSTED_PROXIES),
     logger,
   }),
 );

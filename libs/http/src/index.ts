@@ -11,3 +11,5 @@ export * from './text.validators.js';
 export * from './database-health.js';
 export * from './access-log.js';
 export * from './nest-logger.js';
+export * from './proxy-trust.js';
+export * from './edge-problems.js';
