@@ -47,6 +47,7 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 export const OPEN_API_INFO = {
   title: 'IKM platform API',
   description:
-    'One entry point for front ends: every service under /api/v1/<service>/. Send `Authorization: Bearer <token>` from the identity provider.',
+    // Markdown: outside code spans, <service> would be taken for an HTML tag and vanish.
+    'One entry point for front ends: every service under `/api/v1/<service>/`. Send `Authorization: Bearer <token>` from the identity provider.',
   version: '1',
 };

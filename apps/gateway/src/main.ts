@@ -14,8 +14,10 @@ const logger = createLogger(SERVICE_NAME, config.LOG_LEVEL);
 const app = await createHttpApp(GatewayModule.register(config, logger), {
   logger,
   bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
-  openApi: { ...OPEN_API_INFO, externalDocumentUrl: '/docs-json' },
+  // Swagger UI shows what front ends call: every service's operations, as /docs-json serves them.
+  openApi: { ...OPEN_API_INFO, uiDocument: (gateway) => gateway.get(OpenApiAggregator).document() },
   corsOrigins: config.CORS_ALLOWED_ORIGINS,
+  trustedProxies: config.TRUSTED_PROXIES,
 });
 // Registered before the routes so that the limit applies to every one of them.
 await registerRateLimit(app.getHttpAdapter().getInstance(), {

@@ -30,8 +30,11 @@ export interface HttpAppOptions {
   globalPrefix?: string;
   bodyLimitBytes?: number;
   openApi: OpenApiInfo & {
-    /** Where Swagger UI loads its document from, when the app serves it itself (the gateway's merge). */
-    externalDocumentUrl?: string;
+    /**
+     * What Swagger UI at `/docs` shows, when not the app's own routes (the gateway's merge of every
+     * service's document); `/docs-json` is then the app's to serve.
+     */
+    uiDocument?: (app: NestFastifyApplication) => Promise<OpenAPIObject>;
   };
   /** Origins a browser may call from; none means no CORS headers at all. */
   corsOrigins?: string[];
@@ -96,10 +99,12 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
     done();
   });
 
-  const { externalDocumentUrl, ...info } = options.openApi;
+  const { uiDocument, ...info } = options.openApi;
   const document = SwaggerModule.createDocument(app, openApiBase(info));
-  if (externalDocumentUrl) {
-    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/own-json', swaggerOptions: { url: externalDocumentUrl } });
+  if (uiDocument) {
+    // Swagger UI shows the document embedded in its page (it ignores a `url` when given one), so the
+    // page embeds the right one, fetched on each load.
+    SwaggerModule.setup('docs', app, document, { raw: false, patchDocumentOnRequest: () => uiDocument(app) });
   } else {
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   }
