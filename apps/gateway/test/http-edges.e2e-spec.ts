@@ -227,8 +227,9 @@ describe('shutdown', () => {
           }),
       );
       socket.write(requestHead('/api/v1/held/second'));
-      // Node answers pipelined requests in order: the second's answer waits for the first's.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Node answers pipelined requests in order: the second's answer waits for the first's. The
+      // pause lets the gateway read the second request while the first is still in hand.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
       held[0].writeHead(200, { 'content-type': 'application/json', 'content-length': '2' }).end('{}');
       await closed;
       await exited;
