@@ -24,6 +24,8 @@ export const BENCH = {
   metricsConsumerGroup: 'ikm.metrics',
   baselineConsumerGroup: 'bench.baseline',
   jwtSecret: 'ikm-bench-secret-0123456789abcdefghijklmnop',
+  jwtIssuer: 'https://idp.bench.ikm.test',
+  jwtAudience: 'ikm-platform',
 } as const;
 
 export const KAFKA_BROKERS = `127.0.0.1:${BENCH.kafkaPort}`;

@@ -14,10 +14,13 @@ export interface Running {
 }
 
 const serviceEnv = {
-  // Production settings (log level info, no development defaults), with an explicit HS256 secret.
+  // Production settings (log level info, no development defaults), with an explicit HS256 secret and
+  // the issuer and audience that production requires.
   NODE_ENV: 'production',
   HOST: '127.0.0.1',
   AUTH_JWT_SECRET: BENCH.jwtSecret,
+  AUTH_JWT_ISSUER: BENCH.jwtIssuer,
+  AUTH_JWT_AUDIENCE: BENCH.jwtAudience,
   KAFKA_BROKERS,
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
 };
@@ -69,8 +72,9 @@ function started(name: string, fd: number, child: ChildProcess): Running {
 
 export function startService(name: 'ideas' | 'metrics' | 'gateway'): Running {
   const env: NodeJS.ProcessEnv = { ...serviceEnv };
-  if (name === 'ideas') Object.assign(env, { PORT: String(BENCH.ideasPort), DATABASE_URL: dbUrl(BENCH.ideasDb) });
-  if (name === 'metrics') Object.assign(env, { PORT: String(BENCH.metricsPort), DATABASE_URL: dbUrl(BENCH.metricsDb) });
+  // The services believe the bench's gateway, as they believe theirs in production.
+  if (name === 'ideas') Object.assign(env, { PORT: String(BENCH.ideasPort), DATABASE_URL: dbUrl(BENCH.ideasDb), TRUSTED_PROXIES: 'loopback' });
+  if (name === 'metrics') Object.assign(env, { PORT: String(BENCH.metricsPort), DATABASE_URL: dbUrl(BENCH.metricsDb), TRUSTED_PROXIES: 'loopback' });
   if (name === 'gateway') {
     Object.assign(env, {
       PORT: String(BENCH.gatewayPort),

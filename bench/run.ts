@@ -75,9 +75,11 @@ async function main(): Promise<void> {
   const selected = selectedScenarios();
   const host = machine();
   await startEverything();
+  // Signed as the services expect in production: issuer and audience included.
+  const benchTokenOptions = { issuer: BENCH.jwtIssuer, audience: BENCH.jwtAudience, expiresIn: '2h' };
   const context: BenchContext = {
-    staffToken: await signDevelopmentToken(BENCH.jwtSecret, { sub: 'bench-staff', roles: ['staff'] }, { expiresIn: '2h' }),
-    adminToken: await signDevelopmentToken(BENCH.jwtSecret, { sub: 'bench-admin', roles: ['ikmu_admin'] }, { expiresIn: '2h' }),
+    staffToken: await signDevelopmentToken(BENCH.jwtSecret, { sub: 'bench-staff', roles: ['staff'] }, benchTokenOptions),
+    adminToken: await signDevelopmentToken(BENCH.jwtSecret, { sub: 'bench-admin', roles: ['ikmu_admin'] }, benchTokenOptions),
     ideaIds: { platform: [], baseline: [] },
   };
   const rows: Row[] = [];

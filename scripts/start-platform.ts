@@ -23,6 +23,8 @@ for (const service of SERVICES) {
   const env = {
     NODE_ENV: process.env.NODE_ENV ?? 'development',
     KAFKA_BROKERS: brokers,
+    // The gateway on this machine: its X-Forwarded-* headers give the caller's address and path.
+    TRUSTED_PROXIES: 'loopback',
     DATABASE_URL: process.env[`${service.name.toUpperCase()}_DATABASE_URL`] ?? databaseUrl(service.database ?? service.name),
   };
   if (service.database) runMigrations(service.name, env);

@@ -1,5 +1,6 @@
 import { baseEnvSpecs, requireTokenVerification } from '#ikm/config';
-import { cleanEnv, makeValidator, num, str } from 'envalid';
+import { parse as parseDuration } from '@lukeed/ms';
+import { cleanEnv, makeValidator, num } from 'envalid';
 import { parseUpstreams, type Upstream } from './upstreams/upstreams.js';
 
 export const SERVICE_NAME = 'gateway';
@@ -18,6 +19,12 @@ const originList = makeValidator<string[]>((value) => {
   }
   return origins;
 });
+/** As the rate limiter reads it (`1 minute`, `90 seconds`, `30s`); anything else would silently mean one minute. */
+const duration = makeValidator<string>((value) => {
+  const milliseconds = parseDuration(value);
+  if (milliseconds === undefined || !(milliseconds > 0)) throw new Error(`"${value}" is not a duration like "1 minute" or "90 seconds"`);
+  return value.trim();
+});
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   return requireTokenVerification(
@@ -30,7 +37,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       // Per window: a signed-in subject, and an IP without a valid token.
       RATE_LIMIT_PER_SUBJECT: num({ default: 600 }),
       RATE_LIMIT_PER_IP: num({ default: 120 }),
-      RATE_LIMIT_WINDOW: str({ default: '1 minute' }),
+      RATE_LIMIT_WINDOW: duration({ default: '1 minute' }),
     }),
   );
 }
@@ -40,6 +47,7 @@ export type GatewayConfig = ReturnType<typeof loadGatewayConfig>;
 export const OPEN_API_INFO = {
   title: 'IKM platform API',
   description:
-    'One entry point for front ends: every service under /api/v1/<service>/. Send `Authorization: Bearer <token>` from the identity provider.',
+    // Markdown: outside code spans, <service> would be taken for an HTML tag and vanish.
+    'One entry point for front ends: every service under `/api/v1/<service>/`. Send `Authorization: Bearer <token>` from the identity provider.',
   version: '1',
 };

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { JwtVerifier } from '#ikm/auth';
-import { createHttpApp } from '#ikm/http';
+import { createHttpApp, ProxyTrust } from '#ikm/http';
 import { createLogger } from '#ikm/observability';
 import { GatewayModule } from './app.module.js';
+import { OpenApiAggregator } from './openapi/openapi-aggregator.js';
 import { loadGatewayConfig, OPEN_API_INFO, SERVICE_NAME } from './config.js';
 import { registerRateLimit } from './limits/rate-limit.js';
 import { proxyRoutes } from './proxy/proxy.plugin.js';
@@ -13,8 +14,10 @@ const logger = createLogger(SERVICE_NAME, config.LOG_LEVEL);
 const app = await createHttpApp(GatewayModule.register(config, logger), {
   logger,
   bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
-  openApi: { ...OPEN_API_INFO, externalDocumentUrl: '/docs-json' },
+  // Swagger UI shows what front ends call: every service's operations, as /docs-json serves them.
+  openApi: { ...OPEN_API_INFO, uiDocument: (gateway) => gateway.get(OpenApiAggregator).document() },
   corsOrigins: config.CORS_ALLOWED_ORIGINS,
+  trustedProxies: config.TRUSTED_PROXIES,
 });
 // Registered before the routes so that the limit applies to every one of them.
 await registerRateLimit(app.getHttpAdapter().getInstance(), {
@@ -28,6 +31,7 @@ await app.register(
     upstreams: config.GATEWAY_UPSTREAMS,
     timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
     bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
+    proxyTrust: new ProxyTrust(config.TRUSTED_PROXIES),
     logger,
   }),
 );

@@ -325,3 +325,17 @@ describe('configuration', () => {
     expect(output).toMatch(/PORT/);
   });
 });
+
+describe('configuration in production', () => {
+  it('refuses to boot without the issuer and audience tokens must carry, naming both', () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, ...serviceEnv(TEST_SERVICES.ideas), NODE_ENV: 'production' };
+    delete env.AUTH_JWT_ISSUER;
+    delete env.AUTH_JWT_AUDIENCE;
+    const result = spawnSync(process.execPath, [serviceEntry('ideas', 'main')], { env, encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(1);
+    const output = result.stdout + result.stderr;
+    expect(output).toMatch(/Missing\S* environment variables/);
+    expect(output).toMatch(/AUTH_JWT_ISSUER\S*: the issuer \(iss\) every token must carry; required when NODE_ENV=production/);
+    expect(output).toMatch(/AUTH_JWT_AUDIENCE\S*: the audience \(aud\) every token must carry; required when NODE_ENV=production/);
+  });
+});

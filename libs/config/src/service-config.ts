@@ -1,3 +1,4 @@
+import proxyAddr from '@fastify/proxy-addr';
 import { cleanEnv, makeValidator, port, str, url } from 'envalid';
 
 const DEVELOPMENT_JWT_SECRET = 'ikm-development-secret-change-me-0123456789';
@@ -23,6 +24,26 @@ const positiveMilliseconds = makeValidator<number>((value) => {
   return milliseconds;
 });
 
+/** An empty value would switch a check off as silently as an absent one: leave the variable unset instead. */
+const nonEmpty = makeValidator<string>((value) => {
+  if (value.trim() === '') throw new Error('must not be empty (leave it unset instead)');
+  return value;
+});
+
+/** Addresses, CIDR ranges or proxy-addr's names (loopback, linklocal, uniquelocal), as Fastify's trustProxy takes them. */
+const proxyList = makeValidator<string[]>((value) => {
+  const proxies = value.split(',').map((proxy) => proxy.trim()).filter(Boolean);
+  try {
+    proxyAddr.compile(proxies);
+  } catch (error) {
+    throw new Error(`must be comma-separated IP addresses or CIDR ranges (${(error as Error).message})`);
+  }
+  return proxies;
+});
+
+/** Without both, a token that another issuer signed for another audience passes as long as the key matches. */
+const requiredInProduction = (env: Record<string, unknown>) => env.NODE_ENV === 'production';
+
 /** Variables every HTTP process of the platform reads, the gateway included. */
 export function baseEnvSpecs(defaultPort: number) {
   return {
@@ -31,8 +52,20 @@ export function baseEnvSpecs(defaultPort: number) {
     PORT: port({ default: defaultPort }),
     AUTH_JWKS_URL: url({ default: undefined, desc: 'JWKS of the identity provider (production, RS256)' }),
     AUTH_JWT_SECRET: jwtSecret({ default: undefined, devDefault: DEVELOPMENT_JWT_SECRET, desc: 'HS256 secret (development)' }),
-    AUTH_JWT_ISSUER: str({ default: undefined }),
-    AUTH_JWT_AUDIENCE: str({ default: undefined }),
+    AUTH_JWT_ISSUER: nonEmpty({
+      default: undefined,
+      requiredWhen: requiredInProduction,
+      desc: 'the issuer (iss) every token must carry; required when NODE_ENV=production',
+    }),
+    AUTH_JWT_AUDIENCE: nonEmpty({
+      default: undefined,
+      requiredWhen: requiredInProduction,
+      desc: 'the audience (aud) every token must carry; required when NODE_ENV=production',
+    }),
+    TRUSTED_PROXIES: proxyList({
+      default: [],
+      desc: 'comma-separated addresses or CIDR ranges of the proxies whose X-Forwarded-* headers this process believes',
+    }),
     LOG_LEVEL: str({ choices: LOG_LEVELS, default: 'info' }),
   };
 }

@@ -33,13 +33,13 @@ describe('registerAccessLog', () => {
     [200, 30],
     [404, 40],
     [503, 50],
-  ])('logs a %i at level %i with the method, path, status and request id', async (statusCode, level) => {
+  ])('logs a %i at level %i with the method, path, address, status and request id', async (statusCode, level) => {
     const lines = await serve(statusCode, '/ideas/1?limit=2');
     expect(lines).toEqual([
       expect.objectContaining({
         level,
         msg: 'request completed',
-        req: { id: 'req-1', method: 'GET', url: '/ideas/1?limit=2' },
+        req: { id: 'req-1', method: 'GET', url: '/ideas/1?limit=2', remoteAddress: '127.0.0.1' },
         res: { statusCode },
         responseTime: expect.any(Number),
       }),

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 
 /**
- * One log line per answered request (method, path, status, time taken, and the correlation id as the
- * request id), at warn for 4xx and error for 5xx. A Fastify hook rather than an Express-style
- * middleware: Nest runs middleware through an extra layer on Fastify, which cost the gateway about a
- * tenth of its time per proxied request. Health probes are not logged.
+ * One log line per answered request (method, path, caller's address, status, time taken, and the
+ * correlation id as the request id), at warn for 4xx and error for 5xx. A Fastify hook rather than an
+ * Express-style middleware: Nest runs middleware through an extra layer on Fastify, which cost the
+ * gateway about a tenth of its time per proxied request. Health probes are not logged. The address is
+ * the connection's, or what a trusted proxy (TRUSTED_PROXIES; for a service, the gateway) forwarded.
  */
 export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
   fastify.addHook('onResponse', (request, reply, done) => {
@@ -13,7 +14,7 @@ export function registerAccessLog(fastify: FastifyInstance, logger: Logger): voi
       const statusCode = reply.statusCode;
       const level = statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
       logger[level](
-        { req: { id: request.id, method: request.method, url: request.url }, res: { statusCode }, responseTime: Math.round(reply.elapsedTime) },
+        { req: { id: request.id, method: request.method, url: request.url, remoteAddress: request.ip }, res: { statusCode }, responseTime: Math.round(reply.elapsedTime) },
         'request completed',
       );
     }

@@ -4,12 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { correlationIdOf, CORRELATION_HEADER } from '#ikm/observability';
+import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { registerAccessLog } from './access-log.js';
 import { CorrelationInterceptor } from './correlation.interceptor.js';
+import { answerClientError, frameworkErrorHandler, MAX_PATH_SEGMENT_LENGTH, refuseRequestsWhileClosing } from './edge-problems.js';
 import { PinoNestLogger } from './nest-logger.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { ProxyTrust } from './proxy-trust.js';
 import { createValidationPipe } from './validation.js';
 
 export interface OpenApiInfo {
@@ -27,11 +30,16 @@ export interface HttpAppOptions {
   globalPrefix?: string;
   bodyLimitBytes?: number;
   openApi: OpenApiInfo & {
-    /** Where Swagger UI loads its document from, when the app serves it itself (the gateway's merge). */
-    externalDocumentUrl?: string;
+    /**
+     * What Swagger UI at `/docs` shows, when not the app's own routes (the gateway's merge of every
+     * service's document); `/docs-json` is then the app's to serve.
+     */
+    uiDocument?: (app: NestFastifyApplication) => Promise<OpenAPIObject>;
   };
   /** Origins a browser may call from; none means no CORS headers at all. */
   corsOrigins?: string[];
+  /** Proxies whose X-Forwarded-* headers are believed (TRUSTED_PROXIES); none by default. */
+  trustedProxies?: readonly string[];
 }
 
 export function openApiBase(info: OpenApiInfo): Omit<OpenAPIObject, 'paths'> {
@@ -46,13 +54,20 @@ export function openApiBase(info: OpenApiInfo): Omit<OpenAPIObject, 'paths'> {
 
 /** One way to build every HTTP process: Fastify, validation, problem details, OpenAPI, logs, headers. */
 export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const proxyTrust = new ProxyTrust(options.trustedProxies ?? []);
+  const instanceOf = (request: FastifyRequest) => proxyTrust.callerPath(request);
   const adapter = new FastifyAdapter({
     bodyLimit: options.bodyLimitBytes ?? 1_048_576,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => correlationIdOf(req),
     // Requests are logged by the access-log hook below, through the service's logger.
     logger: false,
-    trustProxy: true,
+    trustProxy: proxyTrust.fastifyOption,
+    routerOptions: { maxParamLength: MAX_PATH_SEGMENT_LENGTH },
+    // What Node's parser and Fastify's router refuse, and requests during shutdown, as problem details.
+    clientErrorHandler: answerClientError,
+    frameworkErrors: frameworkErrorHandler(options.logger, instanceOf),
+    return503OnClosing: false,
     // No Nest middleware anywhere (the access log is a Fastify hook), so the Express-compatibility
     // layer that would run on every request is not registered. A module adding middleware would fail.
     skipMiddie: true,
@@ -62,7 +77,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   app.enableShutdownHooks();
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(options.logger));
+  app.useGlobalFilters(new ProblemDetailsFilter(options.logger, instanceOf));
   app.useGlobalInterceptors(new CorrelationInterceptor());
   // The only HTML served is Swagger UI, whose inline scripts a strict CSP would block; the other
   // security headers (nosniff, frame denial, HSTS, referrer policy, ...) apply everywhere.
@@ -77,16 +92,19 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   }
 
   const fastify = app.getHttpAdapter().getInstance();
+  refuseRequestsWhileClosing(fastify, instanceOf);
   registerAccessLog(fastify, options.logger);
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header(CORRELATION_HEADER, request.id);
     done();
   });
 
-  const { externalDocumentUrl, ...info } = options.openApi;
+  const { uiDocument, ...info } = options.openApi;
   const document = SwaggerModule.createDocument(app, openApiBase(info));
-  if (externalDocumentUrl) {
-    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/own-json', swaggerOptions: { url: externalDocumentUrl } });
+  if (uiDocument) {
+    // Swagger UI shows the document embedded in its page (it ignores a `url` when given one), so the
+    // page embeds the right one, fetched on each load.
+    SwaggerModule.setup('docs', app, document, { raw: false, patchDocumentOnRequest: () => uiDocument(app) });
   } else {
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   }

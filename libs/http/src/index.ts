@@ -14,3 +14,5 @@ export * from './shape.validators.js';
 export * from './database-health.js';
 export * from './access-log.js';
 export * from './nest-logger.js';
+export * from './proxy-trust.js';
+export * from './edge-problems.js';

@@ -11,19 +11,27 @@ const SLUG_OF_STATUS: Record<number, string> = {
   403: 'forbidden',
   404: 'not-found',
   405: 'method-not-allowed',
+  408: 'request-timeout',
   409: 'conflict',
   412: 'precondition-failed',
   413: 'payload-too-large',
+  414: 'uri-too-long',
   415: 'unsupported-media-type',
   422: 'unprocessable-content',
   428: 'precondition-required',
   429: 'too-many-requests',
+  431: 'request-header-fields-too-large',
   500: 'internal-error',
   503: 'service-unavailable',
 };
 
 function titleOf(status: number): string {
   return (SLUG_OF_STATUS[status] ?? 'error').replaceAll('-', ' ');
+}
+
+/** A problem that only needs its status and what went wrong (type and title follow from the status). */
+export function statusProblem(status: number, detail: string, instance?: string): ProblemDetails {
+  return { type: problemType(SLUG_OF_STATUS[status] ?? 'error'), title: titleOf(status), status, detail, instance };
 }
 
 /** Turns any error into problem details: typed domain errors, HTTP exceptions, and the unexpected. */
@@ -77,7 +85,11 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails, header
 
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** The path the caller used (behind the gateway, with its prefix); the request's own by default. */
+    private readonly instanceOf: (request: FastifyRequest) => string = (request) => request.url,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -85,6 +97,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const headers: Record<string, string> = {};
     if (error instanceof HttpException && error.getStatus() === 401) headers['www-authenticate'] = 'Bearer';
-    sendProblem(reply, toProblem(error, request.url, this.logger), headers);
+    sendProblem(reply, toProblem(error, this.instanceOf(request), this.logger), headers);
   }
 }

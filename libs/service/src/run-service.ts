@@ -19,7 +19,14 @@ export interface RunServiceOptions {
 /** Starts a stateful service: its HTTP API under its name and, when it consumes, its inbox consumer. */
 export async function runService(options: RunServiceOptions): Promise<void> {
   const { serviceName, config, logger } = options;
-  const app = await createHttpApp(options.module, { logger, globalPrefix: serviceName, openApi: options.openApi });
+  const app = await createHttpApp(options.module, {
+    logger,
+    globalPrefix: serviceName,
+    openApi: options.openApi,
+    // The gateway, whose X-Forwarded-For and X-Forwarded-Prefix then give logs the caller's address
+    // and problems the path the caller used.
+    trustedProxies: config.TRUSTED_PROXIES,
+  });
   if (options.consumerGroup) {
     app.connectMicroservice(
       {

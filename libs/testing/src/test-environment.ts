@@ -51,5 +51,7 @@ export function serviceEnv(service: TestService): NodeJS.ProcessEnv {
     AUTH_JWT_SECRET: TEST_JWT_SECRET,
     LOG_LEVEL: 'debug',
     GATEWAY_UPSTREAMS: TEST_UPSTREAMS,
+    // As in `npm start`: the services believe the gateway on this machine; the gateway believes no one.
+    ...(service.name === 'gateway' ? {} : { TRUSTED_PROXIES: 'loopback' }),
   };
 }

@@ -28,9 +28,10 @@ export async function registerRateLimit(fastify: FastifyInstance, options: RateL
     },
     max: (_request, key) => (key.startsWith('sub:') ? options.perSubject : options.perIp),
     allowList: (request) => request.url.startsWith('/health/'),
+    // The window as configured: the plugin's `context.after` is the time left until it resets.
     errorResponseBuilder: (_request, context) => ({
       statusCode: context.statusCode,
-      message: `Too many requests: at most ${context.max} per ${context.after}; retry in ${Math.ceil(context.ttl / 1000)} s.`,
+      message: `Too many requests: at most ${context.max} requests per ${options.window}; retry in ${Math.ceil(context.ttl / 1000)} s.`,
     }),
   });
 }

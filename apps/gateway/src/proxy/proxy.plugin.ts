@@ -1,5 +1,5 @@
 import replyFrom from '@fastify/reply-from';
-import { problemType, sendProblem, toProblem } from '#ikm/http';
+import { FORWARDED_PREFIX_HEADER, problemType, sendProblem, toProblem, type ProxyTrust } from '#ikm/http';
 import { correlationIdOf, CORRELATION_HEADER } from '#ikm/observability';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -13,6 +13,8 @@ export interface ProxyOptions {
   upstreams: Upstream[];
   timeoutMs: number;
   bodyLimitBytes: number;
+  /** The proxies in front of the gateway (TRUSTED_PROXIES), whose forwarding headers it believes. */
+  proxyTrust: ProxyTrust;
   logger: Logger;
 }
 
@@ -35,7 +37,7 @@ function limitedStream(limit: number): Transform {
 /**
  * `/api/v1/<service>/...` is forwarded to the service's `/<service>/...` with the body streamed, not
  * buffered. The caller's Authorization is passed on (each service verifies it itself), with the
- * request id and a W3C traceparent. An upstream that is down or slow becomes a 503 or 504 problem
+ * request id, a W3C traceparent and the X-Forwarded-* headers the gateway itself believes. An upstream that is down or slow becomes a 503 or 504 problem
  * naming it, within the configured timeout.
  */
 export function proxyRoutes(options: ProxyOptions) {
@@ -49,7 +51,8 @@ export function proxyRoutes(options: ProxyOptions) {
     // The proxy never parses bodies: whatever the content type, it streams them on.
     instance.removeAllContentTypeParsers();
     instance.addContentTypeParser('*', (_request, payload, done) => done(null, payload.pipe(limitedStream(options.bodyLimitBytes))));
-    instance.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url, options.logger)));
+    const instanceOf = (request: FastifyRequest) => options.proxyTrust.callerPath(request);
+    instance.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, instanceOf(request), options.logger)));
 
     instance.addHook('onRequest', async (request, reply) => {
       const declared = Number(request.headers['content-length'] ?? 0);
@@ -59,7 +62,7 @@ export function proxyRoutes(options: ProxyOptions) {
           title: 'payload too large',
           status: 413,
           detail: `Request body is larger than ${options.bodyLimitBytes} bytes.`,
-          instance: request.url,
+          instance: instanceOf(request),
         });
       }
     });
@@ -72,16 +75,16 @@ export function proxyRoutes(options: ProxyOptions) {
           title: 'not found',
           status: 404,
           detail: `No service is called ${request.params.service}; known: ${[...upstreams.keys()].join(', ')}.`,
-          instance: request.url,
+          instance: instanceOf(request),
         });
       }
       return reply.from(`${upstream.url}${request.url.slice(API_PREFIX.length)}`, {
         timeout: options.timeoutMs,
         // reply-from would retry a GET answered with 503 for minutes; the caller decides instead.
         retryDelay: () => null,
-        rewriteRequestHeaders: (_incoming, headers) => forwardedHeaders(request, headers),
+        rewriteRequestHeaders: (_incoming, headers) => forwardedHeaders(request, headers, options.proxyTrust),
         rewriteHeaders: (headers) => publicHeaders(headers),
-        onError: (_failed, { error }) => sendProblem(reply, upstreamProblem(upstream.name, error, request.url, options.timeoutMs)),
+        onError: (_failed, { error }) => sendProblem(reply, upstreamProblem(upstream.name, error, instanceOf(request), options.timeoutMs)),
       });
     };
     instance.all(`${API_PREFIX}/:service`, forward);
@@ -89,13 +92,21 @@ export function proxyRoutes(options: ProxyOptions) {
   };
 }
 
-function forwardedHeaders(request: FastifyRequest, headers: IncomingHttpHeaders): IncomingHttpHeaders {
+/**
+ * The services trust the gateway's forwarding headers (their TRUSTED_PROXIES), so it sends only what it
+ * believes itself, replacing whatever the caller sent: the caller's address and protocol (taken from
+ * the headers of the gateway's own trusted proxies, if any, else from the connection), and the prefix
+ * the caller's path had before the gateway dropped `/api/v1`, for the services' problem `instance`.
+ */
+function forwardedHeaders(request: FastifyRequest, headers: IncomingHttpHeaders, proxyTrust: ProxyTrust): IncomingHttpHeaders {
   return {
     ...headers,
     [CORRELATION_HEADER]: correlationIdOf(request.raw),
     traceparent: traceparentFor(headers.traceparent),
-    'x-forwarded-for': [headers['x-forwarded-for'], request.ip].filter(Boolean).join(', '),
+    'x-forwarded-for': request.ip,
     'x-forwarded-proto': request.protocol,
+    'x-forwarded-host': request.host,
+    [FORWARDED_PREFIX_HEADER]: `${proxyTrust.prefixOf(request.raw)}${API_PREFIX}`,
   };
 }
 
