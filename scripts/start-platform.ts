@@ -49,6 +49,7 @@ let stopping = false;
 function shutdown(): void {
   if (stopping) return;
   stopping = true;
+  logger.info('stopping every process');
   void supervisor.stop().then(() => process.exit(0));
 }
 process.on('SIGINT', shutdown);

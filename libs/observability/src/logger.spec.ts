@@ -12,9 +12,11 @@ describe('createLogger', () => {
     const sut = createLogger('ideas', 'info', terminal);
 
     sut.info({ port: 3001 }, 'ideas service listening');
+    sut.info({ context: 'RouterExplorer' }, 'Mapped {/health/live, GET} route');
 
-    const text = terminal.text();
-    expect(text).toMatch(/^\[\d{2}:\d{2}:\d{2}\.\d{3}\] INFO: ideas: ideas service listening\n\s+port: 3001\n$/);
+    const lines = terminal.text().split('\n');
+    expect(lines[0]).toMatch(/^\[\d{2}:\d{2}:\d{2}\.\d{3}\] INFO: ideas: ideas service listening$/);
+    expect(lines.slice(1)).toEqual(['    port: 3001', expect.stringMatching(/\] INFO: ideas \[RouterExplorer\]: Mapped \{\/health\/live, GET\} route$/), '']);
   });
 
   it('writes one JSON object per line when the output is not a terminal (a file, a pipe, a log collector)', () => {

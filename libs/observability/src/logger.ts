@@ -42,7 +42,8 @@ export interface LogOutput {
 function readableLines(): ((line: string) => string) | undefined {
   try {
     const { prettyFactory } = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
-    return prettyFactory({ translateTime: 'SYS:HH:MM:ss.l', messageFormat: '{service}: {msg}', ignore: 'service' });
+    // Nest's own lines name their part in `context`: kept on the line, not as a line of its own.
+    return prettyFactory({ translateTime: 'SYS:HH:MM:ss.l', messageFormat: '{service}{if context} [{context}]{end}: {msg}', ignore: 'service,context' });
   } catch (error) {
     if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') return undefined;
     throw error;
