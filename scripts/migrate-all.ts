@@ -1,9 +1,11 @@
-import { databaseUrl, runMigrations, SERVICES } from './platform.js';
+import { databaseUrl, ensureLocalPostgres, runMigrations, SERVICES } from './platform.js';
 
-/** `npm run migrate`: create every service's database when missing and apply its migrations. */
+/**
+ * `npm run migrate`: create every service's database when missing and apply its migrations, on a local
+ * PostgreSQL server started for the purpose when none answers.
+ */
 for (const service of SERVICES.filter((candidate) => candidate.database)) {
-  runMigrations(service.name, {
-    NODE_ENV: process.env.NODE_ENV ?? 'development',
-    DATABASE_URL: process.env[`${service.name.toUpperCase()}_DATABASE_URL`] ?? databaseUrl(service.database!),
-  });
+  const url = process.env[`${service.name.toUpperCase()}_DATABASE_URL`] ?? databaseUrl(service.database!);
+  ensureLocalPostgres(url);
+  runMigrations(service.name, { NODE_ENV: process.env.NODE_ENV ?? 'development', DATABASE_URL: url });
 }

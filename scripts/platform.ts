@@ -34,13 +34,34 @@ export function databaseUrl(database: string): string {
   return `${base}/${database}`;
 }
 
-/** Runs deploy/kafka/kafka.sh, which starts a broker only when none answers on the port. */
-export function kafkaScript(command: 'start' | 'stop' | 'status', env: NodeJS.ProcessEnv = {}): void {
-  const result = spawnSync('bash', [path.join(REPO_ROOT, 'deploy', 'kafka', 'kafka.sh'), command], {
+type DeployCommand = 'start' | 'stop' | 'status';
+
+function deployScript(server: 'kafka' | 'postgres', command: DeployCommand, env: NodeJS.ProcessEnv): void {
+  const result = spawnSync('bash', [path.join(REPO_ROOT, 'deploy', server, `${server}.sh`), command], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
-  if (result.status !== 0) throw new Error(`kafka.sh ${command} exited with ${result.status}`);
+  if (result.status !== 0) throw new Error(`${server}.sh ${command} exited with ${result.status}`);
+}
+
+/** Runs deploy/kafka/kafka.sh, which starts a broker only when none answers on the port. */
+export function kafkaScript(command: DeployCommand, env: NodeJS.ProcessEnv = {}): void {
+  deployScript('kafka', command, env);
+}
+
+/** Runs deploy/postgres/postgres.sh, which starts a server only when none answers on the port. */
+export function postgresScript(command: DeployCommand, env: NodeJS.ProcessEnv = {}): void {
+  deployScript('postgres', command, env);
+}
+
+/**
+ * Starts a local PostgreSQL server (postgres.sh) when a database URL points at this machine and
+ * nothing answers there; a server elsewhere is the operator's to run.
+ */
+export function ensureLocalPostgres(databaseUrl: string, env: NodeJS.ProcessEnv = {}): void {
+  const { hostname, port } = new URL(databaseUrl);
+  if (hostname !== '127.0.0.1' && hostname !== 'localhost') return;
+  postgresScript('start', { POSTGRES_PORT: port || '5432', ...env });
 }
 
 export function runMigrations(service: string, env: NodeJS.ProcessEnv): void {

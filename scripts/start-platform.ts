@@ -1,49 +1,58 @@
-import type { ChildProcess } from 'node:child_process';
-import { databaseUrl, GATEWAY, kafkaScript, localUpstreams, runMigrations, SERVICES, spawnService, type ServiceSpec } from './platform.js';
+import { createLogger } from '#ikm/observability';
+import { databaseUrl, ensureLocalPostgres, GATEWAY, kafkaScript, localUpstreams, runMigrations, SERVICES, spawnService, type ServiceSpec } from './platform.js';
+import { Supervisor } from './supervisor.js';
 
 /**
- * `npm start`: the whole platform on this machine. Starts a local Kafka broker when none answers,
- * creates and migrates each service's database, then runs every service until Ctrl-C.
+ * `npm start`: the whole platform on this machine. Starts a local Kafka broker and a local PostgreSQL
+ * server when none answers, creates and migrates each service's database, then runs every service
+ * until Ctrl-C, restarting one that crashes.
  */
+const logger = createLogger('start');
 const brokers = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const localBroker = /^(127\.0\.0\.1|localhost):\d+$/.exec(brokers);
 if (localBroker) kafkaScript('start', { KAFKA_PORT: brokers.split(':')[1] });
 
-const children: ChildProcess[] = [];
-function run(service: ServiceSpec, env: NodeJS.ProcessEnv): void {
-  const child = spawnService(service.name, { NODE_ENV: process.env.NODE_ENV ?? 'development', PORT: String(service.port), ...env });
-  child.on('exit', (code, signal) => {
-    console.error(`[start] ${service.name} exited (${signal ?? code})`);
-    if (!stopping) shutdown(1);
-  });
-  children.push(child);
+/** `<NAME>_PORT` moves a process off its usual port, e.g. when another program holds it. */
+function withPort(service: ServiceSpec): ServiceSpec {
+  return { ...service, port: Number(process.env[`${service.name.toUpperCase()}_PORT`] ?? service.port) };
 }
+const services = SERVICES.map(withPort);
+const gateway = withPort(GATEWAY);
+const NODE_ENV = process.env.NODE_ENV ?? 'development';
 
-for (const service of SERVICES) {
-  const env = {
-    NODE_ENV: process.env.NODE_ENV ?? 'development',
+const serviceEnvs = services.map((service) => ({
+  service,
+  env: {
+    NODE_ENV,
+    PORT: String(service.port),
     KAFKA_BROKERS: brokers,
     // The gateway on this machine: its X-Forwarded-* headers give the caller's address and path.
     TRUSTED_PROXIES: 'loopback',
     DATABASE_URL: process.env[`${service.name.toUpperCase()}_DATABASE_URL`] ?? databaseUrl(service.database ?? service.name),
-  };
+  },
+}));
+const databaseServers = new Map(serviceEnvs.map(({ env }) => [new URL(env.DATABASE_URL).host, env.DATABASE_URL]));
+for (const url of databaseServers.values()) ensureLocalPostgres(url);
+
+const supervisor = new Supervisor(logger);
+for (const { service, env } of serviceEnvs) {
   if (service.database) runMigrations(service.name, env);
-  run(service, env);
+  supervisor.supervise(service.name, () => spawnService(service.name, env));
 }
-run(GATEWAY, { GATEWAY_UPSTREAMS: process.env.GATEWAY_UPSTREAMS ?? localUpstreams() });
-console.error(
-  `[start] front ends: http://127.0.0.1:${GATEWAY.port}/api/v1 (docs: http://127.0.0.1:${GATEWAY.port}/docs); ` +
-    `services: ${SERVICES.map((s) => `${s.name} :${s.port}`).join(', ')}`,
+supervisor.supervise(gateway.name, () =>
+  spawnService(gateway.name, { NODE_ENV, PORT: String(gateway.port), GATEWAY_UPSTREAMS: process.env.GATEWAY_UPSTREAMS ?? localUpstreams(services) }),
+);
+logger.info(
+  `front ends: http://127.0.0.1:${gateway.port}/api/v1 (docs: http://127.0.0.1:${gateway.port}/docs); ` +
+    `services: ${services.map((s) => `${s.name} :${s.port}`).join(', ')}`,
 );
 
 let stopping = false;
-function shutdown(code: number): void {
+function shutdown(): void {
   if (stopping) return;
   stopping = true;
-  for (const child of children) child.kill('SIGTERM');
-  void Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.on('exit', resolve))))).then(() =>
-    process.exit(code),
-  );
+  logger.info('stopping every process');
+  void supervisor.stop().then(() => process.exit(0));
 }
-process.on('SIGINT', () => shutdown(0));
-process.on('SIGTERM', () => shutdown(0));
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);

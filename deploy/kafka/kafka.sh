@@ -81,7 +81,7 @@ format_storage_once() {
   local cluster_id
   cluster_id="$(java_run kafka.tools.StorageTool random-uuid | tail -n 1)"
   log "formatting storage (cluster $cluster_id)"
-  java_run kafka.tools.StorageTool format -t "$cluster_id" -c "$state_dir/server.properties" >&2
+  java_run kafka.tools.StorageTool format -t "$cluster_id" -c "$state_dir/server.properties" 2>&1 | while IFS= read -r line; do log "$line"; done
 }
 
 start() {

@@ -1,5 +1,6 @@
 import kafkajs, { type Kafka, type LogEntry, type logCreator, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
+import { kafkaLogLevel } from './kafka-log-level.js';
 
 const { Kafka: KafkaClient, logLevel, Partitioners } = kafkajs;
 
@@ -9,23 +10,13 @@ export interface KafkaClientOptions {
   logger: Logger;
 }
 
-const PINO_LEVEL_OF: Record<number, 'error' | 'warn' | 'info' | 'debug'> = {
-  [logLevel.ERROR]: 'error',
-  [logLevel.WARN]: 'warn',
-  [logLevel.INFO]: 'info',
-  [logLevel.DEBUG]: 'debug',
-};
-
 /** kafkajs logs through the service's pino logger so broker trouble shows in the same structured stream. */
 function pinoLogCreator(logger: Logger): logCreator {
   const kafkaLogger = logger.child({ component: 'kafkajs' });
   return () =>
     ({ level, log }: LogEntry) => {
       const { message, timestamp: _timestamp, logger: _name, ...extra } = log;
-      // Producers retry a bounded number of times so the relay can back off and report; kafkajs warns
-      // that this weakens its idempotence. Duplicates that could follow are removed by consumer inboxes.
-      const expected = message.startsWith('Limiting retries for the idempotent producer');
-      kafkaLogger[expected ? 'debug' : (PINO_LEVEL_OF[level] ?? 'info')](extra, message);
+      kafkaLogger[kafkaLogLevel(level, String(message), extra.error)](extra, message);
     };
 }
 

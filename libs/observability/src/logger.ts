@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { createRequire } from 'node:module';
 import { pino, type Logger, type LoggerOptions } from 'pino';
 import { currentContext } from './request-context.js';
 
@@ -28,9 +29,37 @@ function baseOptions(service: string, level: string): LoggerOptions {
   };
 }
 
-/** A plain pino logger for code that runs outside Nest's DI (scripts, the consumer loop). */
-export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino(baseOptions(service, level));
+/** Where a process's log lines go: its standard output, or a stand-in for it. */
+export interface LogOutput {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
+/**
+ * Turns a JSON log line into the line a person reads. pino-pretty is a development dependency, so a
+ * production image (installed without them) keeps writing JSON even when attached to a terminal.
+ */
+function readableLines(): ((line: string) => string) | undefined {
+  try {
+    const { prettyFactory } = createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
+    // Nest's own lines name their part in `context`: kept on the line, not as a line of its own.
+    return prettyFactory({ translateTime: 'SYS:HH:MM:ss.l', messageFormat: '{service}{if context} [{context}]{end}: {msg}', ignore: 'service,context' });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'MODULE_NOT_FOUND') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The logger of a process (a service, a migration, `npm start` itself): one JSON object per line for
+ * whatever collects the output, or readable lines when the output is a terminal. Both are written
+ * synchronously, so the last lines before an exit are never lost.
+ */
+export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info', output: LogOutput = process.stdout): Logger {
+  const readable = output.isTTY ? readableLines() : undefined;
+  if (readable) return pino(baseOptions(service, level), { write: (line: string) => output.write(readable(line)) });
+  // On standard output pino writes through its own synchronous writer (undefined: its default).
+  return pino(baseOptions(service, level), output === process.stdout ? undefined : output);
 }
 
 const correlationIds = new WeakMap<IncomingMessage, string>();

@@ -42,6 +42,12 @@ export const TEST_UPSTREAMS = `ideas=http://127.0.0.1:${TEST_SERVICES.ideas.port
 
 export const KAFKA_SCRIPT_ENV = { KAFKA_PORT: String(TEST_KAFKA_PORT), KAFKA_STATE_DIR: TEST_KAFKA_STATE_DIR };
 
+/** Where a PostgreSQL server started for the tests keeps its data: apart from the one of `npm start`. */
+export const POSTGRES_SCRIPT_ENV = {
+  POSTGRES_PORT: new URL(databaseUrl('postgres')).port || '5432',
+  POSTGRES_STATE_DIR: path.join(REPO_ROOT, '.run', 'postgres-test'),
+};
+
 export function serviceEnv(service: TestService): NodeJS.ProcessEnv {
   return {
     NODE_ENV: 'test',
