@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { correlationIdOf, CORRELATION_HEADER } from '#ikm/observability';
+import type { DatabaseOutage } from '#ikm/persistence';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { registerAccessLog } from './access-log.js';
@@ -32,6 +33,8 @@ export interface HttpAppOptions {
   };
   /** Origins a browser may call from; none means no CORS headers at all. */
   corsOrigins?: string[];
+  /** A service's view of its database, told of the requests refused because it is unavailable. */
+  databaseOutage?: DatabaseOutage;
 }
 
 export function openApiBase(info: OpenApiInfo): Omit<OpenAPIObject, 'paths'> {
@@ -62,7 +65,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   app.enableShutdownHooks();
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(options.logger));
+  app.useGlobalFilters(new ProblemDetailsFilter(options.logger, options.databaseOutage));
   app.useGlobalInterceptors(new CorrelationInterceptor());
   // The only HTML served is Swagger UI, whose inline scripts a strict CSP would block; the other
   // security headers (nosniff, frame denial, HSTS, referrer policy, ...) apply everywhere.

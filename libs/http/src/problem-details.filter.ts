@@ -2,6 +2,8 @@ import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFil
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, type DatabaseOutage } from '#ikm/persistence';
+import { databaseUnavailableProblem } from './database-unavailable.problem.js';
 import { DomainError, PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details.js';
 import { InvalidRequestException } from './validation.js';
 
@@ -77,12 +79,23 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails, header
 
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  constructor(private readonly logger: Logger) {}
+  constructor(
+    private readonly logger: Logger,
+    /** Where a service reports its database unavailable (logged once per episode, not per request). */
+    private readonly databaseOutage?: DatabaseOutage,
+  ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    // Database unavailable (unreachable, starting, stopping, full): not a bug, so no stack per request,
+    // but a 503 the client can retry after Retry-After.
+    if (isDatabaseUnavailable(error)) {
+      this.databaseOutage?.failed(error);
+      sendProblem(reply, databaseUnavailableProblem(request.url), { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+      return;
+    }
     const headers: Record<string, string> = {};
     if (error instanceof HttpException && error.getStatus() === 401) headers['www-authenticate'] = 'Bearer';
     sendProblem(reply, toProblem(error, request.url, this.logger), headers);

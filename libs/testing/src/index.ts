@@ -4,3 +4,4 @@ export * from './test-environment.js';
 export * from './test-kafka.js';
 export * from './tokens.js';
 export * from './test-identity-provider.js';
+export * from './tcp-proxy.js';
