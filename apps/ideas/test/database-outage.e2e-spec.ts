@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { eventually, ServiceProcess, TcpProxy, TEST_SERVICES, tokenFor } from '#ikm/testing';
+import { KnowledgeAssetPublishedV1 } from '#ikm/contracts';
+import { encodeCloudEvent } from '#ikm/messaging';
+import { eventually, ServiceProcess, TcpProxy, TestKafka, TEST_SERVICES, tokenFor } from '#ikm/testing';
 
 /**
  * The ideas service's database goes away under write load and comes back. The service reaches
@@ -10,6 +13,7 @@ import { eventually, ServiceProcess, TcpProxy, TEST_SERVICES, tokenFor } from '#
 const proxy = new TcpProxy(TEST_SERVICES.ideas.databaseUrl);
 let ideas: ServiceProcess;
 const db = new pg.Pool({ connectionString: TEST_SERVICES.ideas.databaseUrl, max: 2 });
+const kafka = new TestKafka();
 let token: string;
 
 interface Outcome {
@@ -29,6 +33,33 @@ async function write(title: string): Promise<Outcome> {
   return { status: response.status, contentType: response.headers.get('content-type'), retryAfter: response.headers.get('retry-after'), body };
 }
 
+/** A knowledge asset published by another service, which ideas keeps a replica of. */
+function assetPublished(assetId: string) {
+  return encodeCloudEvent({
+    id: randomUUID(),
+    topic: KnowledgeAssetPublishedV1.topic,
+    aggregateId: assetId,
+    type: KnowledgeAssetPublishedV1.type,
+    source: KnowledgeAssetPublishedV1.source,
+    occurredAt: new Date(),
+    payload: {
+      assetId,
+      version: 1,
+      type: 'good_practice',
+      title: { en: `Asset published during the outage ${assetId}` },
+      abstract: { en: 'Consumed once the database is back.' },
+      subjects: ['resilience'],
+      languages: ['en'],
+      accessLevel: 'public',
+      url: `https://labordoc.example.org/asset/${assetId}`,
+      publishedAt: new Date().toISOString(),
+    },
+    correlationId: null,
+    traceparent: null,
+    actor: null,
+  });
+}
+
 /** Log lines written since `from` characters into the service's log, parsed. */
 function logLinesSince(from: number): Array<{ level: number; msg: string }> {
   return ideas
@@ -44,6 +75,7 @@ beforeAll(async () => {
   await proxy.start();
   ideas = new ServiceProcess(TEST_SERVICES.ideas, { DATABASE_URL: proxy.url });
   await ideas.start();
+  await eventually(() => expect(logLinesSince(0).some((line) => line.msg === 'consuming')).toBe(true), 60_000);
 });
 
 afterAll(async () => {
@@ -52,7 +84,7 @@ afterAll(async () => {
   await db.end();
 });
 
-it('answers writes with a 503 problem and Retry-After while the database is away, logs the episode once, and loses nothing acknowledged', async () => {
+it('answers writes with a 503 problem and Retry-After while the database is away, logs the episode once, and loses nothing acknowledged or consumed', async () => {
   const outcomes: Outcome[] = [];
   let writing = true;
   let sequence = 0;
@@ -68,6 +100,11 @@ it('answers writes with a 503 problem and Retry-After while the database is away
   const beforeCut = outcomes.length;
   await proxy.cut();
   await eventually(() => expect(outcomes.slice(beforeCut).filter((outcome) => outcome.status === 503).length).toBeGreaterThan(20));
+  // Events arrive meanwhile: the consumer must wait for the database, neither retrying each record
+  // until it gives up nor dead-lettering any (the old way took about 3 s per record, so the cut lasts longer).
+  const assetIds = Array.from({ length: 10 }, () => randomUUID());
+  await kafka.produce(KnowledgeAssetPublishedV1.topic, assetIds.map(assetPublished));
+  await sleep(4_000);
   const ready = await fetch(`${ideas.baseUrl}/health/ready`);
   expect(ready.status).toBe(503);
   expect(await ready.json()).toMatchObject({ status: 'down', checks: { database: { status: 'down' } } });
@@ -90,10 +127,17 @@ it('answers writes with a 503 problem and Retry-After while the database is away
   const { rows } = await db.query<{ id: string }>(`SELECT id FROM ideas WHERE id = ANY($1::uuid[])`, [acknowledged]);
   expect(rows.map((row) => row.id).sort()).toEqual([...acknowledged].sort());
 
+  // Every event consumed, once the database was back.
+  await eventually(async () => {
+    const { rows: assets } = await db.query(`SELECT asset_id FROM knowledge_assets WHERE asset_id = ANY($1::uuid[])`, [assetIds]);
+    expect(assets).toHaveLength(assetIds.length);
+  }, 30_000);
+
   // One warning for the episode and one line when it ended, not a line (or a stack) per refused request.
   await eventually(() => expect(logLinesSince(logFrom).filter((line) => line.msg === 'database available again')).toHaveLength(1));
   const lines = logLinesSince(logFrom);
   expect(lines.filter((line) => line.msg.startsWith('database unavailable'))).toEqual([expect.objectContaining({ level: 40 })]);
   expect(lines.filter((line) => line.level >= 50)).toEqual([]);
+  expect(lines.filter((line) => /handler failed|not applied together|dead-lettered/.test(line.msg))).toEqual([]);
   expect(lines.filter((line) => line.level === 40).length).toBeLessThanOrEqual(2);
 });
