@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { KnowledgeAssetPublishedV1 } from '#ikm/contracts';
-import { encodeCloudEvent } from '#ikm/messaging';
 import { eventually, ServiceProcess, TcpProxy, TestKafka, TEST_SERVICES, tokenFor } from '#ikm/testing';
+import { knowledgeAssetPublished } from './knowledge-asset-events.js';
 
 /**
  * The ideas service's database goes away under write load and comes back. The service reaches
@@ -31,33 +31,6 @@ async function write(title: string): Promise<Outcome> {
   });
   const body = (await response.json()) as Outcome['body'];
   return { status: response.status, contentType: response.headers.get('content-type'), retryAfter: response.headers.get('retry-after'), body };
-}
-
-/** A knowledge asset published by another service, which ideas keeps a replica of. */
-function assetPublished(assetId: string) {
-  return encodeCloudEvent({
-    id: randomUUID(),
-    topic: KnowledgeAssetPublishedV1.topic,
-    aggregateId: assetId,
-    type: KnowledgeAssetPublishedV1.type,
-    source: KnowledgeAssetPublishedV1.source,
-    occurredAt: new Date(),
-    payload: {
-      assetId,
-      version: 1,
-      type: 'good_practice',
-      title: { en: `Asset published during the outage ${assetId}` },
-      abstract: { en: 'Consumed once the database is back.' },
-      subjects: ['resilience'],
-      languages: ['en'],
-      accessLevel: 'public',
-      url: `https://labordoc.example.org/asset/${assetId}`,
-      publishedAt: new Date().toISOString(),
-    },
-    correlationId: null,
-    traceparent: null,
-    actor: null,
-  });
 }
 
 /** Log lines written since `from` characters into the service's log, parsed. */
@@ -103,7 +76,15 @@ it('answers writes with a 503 problem and Retry-After while the database is away
   // Events arrive meanwhile: the consumer must wait for the database, neither retrying each record
   // until it gives up nor dead-lettering any (the old way took about 3 s per record, so the cut lasts longer).
   const assetIds = Array.from({ length: 10 }, () => randomUUID());
-  await kafka.produce(KnowledgeAssetPublishedV1.topic, assetIds.map(assetPublished));
+  await kafka.produce(KnowledgeAssetPublishedV1.topic, assetIds.map((assetId) =>
+      knowledgeAssetPublished(assetId, {
+        title: { en: `Asset published during the outage ${assetId}` },
+        abstract: { en: 'Consumed once the database is back.' },
+        subjects: ['resilience'],
+        languages: ['en'],
+        accessLevel: 'public',
+      }),
+    ));
   await sleep(4_000);
   const ready = await fetch(`${ideas.baseUrl}/health/ready`);
   expect(ready.status).toBe(503);
