@@ -8,6 +8,7 @@ import type { DatabaseOutage } from '#ikm/persistence';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { registerAccessLog } from './access-log.js';
+import { documentIdempotencyKey } from './idempotency-key.openapi.js';
 import { CorrelationInterceptor } from './correlation.interceptor.js';
 import { PinoNestLogger } from './nest-logger.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
@@ -73,8 +74,8 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   if (options.corsOrigins?.length) {
     app.enableCors({
       origin: options.corsOrigins,
-      allowedHeaders: ['authorization', 'content-type', 'if-match', CORRELATION_HEADER, 'traceparent'],
-      exposedHeaders: ['etag', 'location', CORRELATION_HEADER, 'retry-after'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', CORRELATION_HEADER, 'traceparent'],
+      exposedHeaders: ['etag', 'location', CORRELATION_HEADER, 'retry-after', 'idempotent-replayed'],
       maxAge: 600,
     });
   }
@@ -87,7 +88,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   });
 
   const { externalDocumentUrl, ...info } = options.openApi;
-  const document = SwaggerModule.createDocument(app, openApiBase(info));
+  const document = documentIdempotencyKey(SwaggerModule.createDocument(app, openApiBase(info)));
   if (externalDocumentUrl) {
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/own-json', swaggerOptions: { url: externalDocumentUrl } });
   } else {

@@ -5,3 +5,4 @@ export * from './migrate.js';
 export * from './prepared-statement.js';
 export * from './database-unavailable.js';
 export * from './database-outage.js';
+export * from './request-transaction.js';

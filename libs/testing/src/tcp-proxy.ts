@@ -1,5 +1,8 @@
 import net from 'node:net';
 
+/** A COMMIT as pg sends it: a simple Query message ('Q', its length, the text and a NUL). */
+const COMMIT_MESSAGE = Buffer.concat([Buffer.from('Q'), Buffer.from([0, 0, 0, 11]), Buffer.from('COMMIT\0')]);
+
 /**
  * A TCP relay between a service and a server it depends on (PostgreSQL), so that a test can make the
  * server unreachable for that service alone, as a restart or a network cut would, without stopping a
@@ -9,6 +12,8 @@ export class TcpProxy {
   private server?: net.Server;
   private readonly sockets = new Set<net.Socket>();
   private listeningPort = 0;
+  /** Set by `loseCommitAnswerAfter` until a connection carrying it has sent its COMMIT. */
+  private commitMarker?: Buffer;
 
   /** `targetUrl`: a URL of the server, e.g. a database URL (its host and port are used). */
   constructor(private readonly targetUrl: string) {}
@@ -42,6 +47,15 @@ export class TcpProxy {
     await closed;
   }
 
+  /**
+   * The next COMMIT on the connection whose client sends `marker` (a value the test writes, say) reaches
+   * the server, but its answer never reaches the client: the connection breaks instead. The server has
+   * committed; the client cannot know it. That is the ambiguous commit an idempotency key must cover.
+   */
+  loseCommitAnswerAfter(marker: string): void {
+    this.commitMarker = Buffer.from(marker);
+  }
+
   private relay(client: net.Socket): void {
     const target = new URL(this.targetUrl);
     const upstream = net.connect(Number(target.port), target.hostname);
@@ -56,7 +70,26 @@ export class TcpProxy {
         peer.destroy();
       });
     }
-    client.pipe(upstream);
-    upstream.pipe(client);
+    let carriesMarker = false;
+    let commitSent = false;
+    let recent = Buffer.alloc(0);
+    client.on('data', (chunk: Buffer) => {
+      const marker = this.commitMarker;
+      if (marker && !carriesMarker) {
+        // A marker may straddle two chunks: look at the end of the previous one too.
+        recent = Buffer.concat([recent, chunk]).subarray(-(chunk.length + marker.length));
+        carriesMarker = recent.includes(marker);
+      }
+      if (carriesMarker && !commitSent && chunk.includes(COMMIT_MESSAGE)) {
+        commitSent = true;
+        this.commitMarker = undefined;
+      }
+      upstream.write(chunk);
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      if (!commitSent) return void client.write(chunk);
+      client.destroy();
+      upstream.destroy();
+    });
   }
 }
