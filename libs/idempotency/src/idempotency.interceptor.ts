@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency-key.js';
-import { IdempotencyKeyStore, type KeyScope, type RecordedResponse } from './idempotency-key.store.js';
+import { IdempotencyKeyStore, type Claim, type KeyScope, type RecordedResponse } from './idempotency-key.store.js';
 import { IdempotencyError } from './idempotency.errors.js';
 import { requestFingerprint } from './request-fingerprint.js';
 
@@ -16,12 +16,14 @@ const RECORDED_HEADERS = ['location', 'etag'];
 export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
 
 /**
- * `Idempotency-Key` on every write of a service (draft-ietf-httpapi-idempotency-key-header): the first
- * request with a key acts, and its outcome (status, body, Location, ETag) is recorded in the same
- * transaction as its writes (a `RequestTransaction`), so a retry after a lost COMMIT or a lost
- * response gets that outcome instead of acting twice. A key is scoped to the caller, the method and
- * the path. Only outcomes are recorded, never errors: a request that failed changed nothing, so its
- * retry acts anew.
+ * `Idempotency-Key` on every write of a service (draft-ietf-httpapi-idempotency-key-header). A keyed
+ * request runs in one `RequestTransaction`: it first takes the key (a 409 while another request holds
+ * it, the recorded response if one was done with it, a 422 if that one had another body), then its
+ * handler's writes join the transaction, and its outcome (status, body, Location, ETag) is recorded in
+ * it before the COMMIT. So the write and its outcome commit together or not at all: a retry after a
+ * lost COMMIT or a lost response gets that outcome instead of acting twice. A key is scoped to the
+ * caller, the method and the path. Only outcomes are recorded, never errors: a request that failed
+ * changed nothing (its transaction rolled back), so its retry acts anew.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -38,39 +40,39 @@ export class IdempotencyInterceptor implements NestInterceptor {
     // Keys are per caller, so a request without a verified caller has none (no service writes anonymously).
     if (header === undefined || !WRITE_METHODS.has(request.method) || !request.user) return next.handle();
     const scope = { caller: request.user.sub, method: request.method, path: request.url, key: parseIdempotencyKey(header) };
-    return from(this.actOnce(scope, request, http.getResponse<FastifyReply>(), next));
+    const ifMatch = request.headers['if-match'];
+    const fingerprint = requestFingerprint(request.body, typeof ifMatch === 'string' ? ifMatch : undefined);
+    return from(this.actOnce(scope, fingerprint, http.getResponse<FastifyReply>(), next));
   }
 
-  private async actOnce(scope: KeyScope, request: RequestWithUser, reply: FastifyReply, next: CallHandler): Promise<unknown> {
-    const ifMatch = request.headers['if-match'];
-    const reservation = await this.store.reserve(scope, requestFingerprint(request.body, typeof ifMatch === 'string' ? ifMatch : undefined));
-    if (reservation.outcome === 'replay') return replay(reply, reservation.response);
-    if (reservation.outcome === 'reused') throw IdempotencyError.keyReused();
-    if (reservation.outcome === 'in-flight') throw inFlight(reply);
-
-    const { attempt } = reservation;
+  private async actOnce(scope: KeyScope, fingerprint: string, reply: FastifyReply, next: CallHandler): Promise<unknown> {
     const transaction = new RequestTransaction(this.dataSource);
     try {
+      const claim = await transaction.transaction(undefined, (manager) => this.store.claim(manager, scope, fingerprint));
+      if (claim.outcome !== 'act') {
+        await transaction.rollback();
+        return answerWithout(claim, reply);
+      }
       const body = await transaction.run(() => lastValueFrom(next.handle(), { defaultValue: undefined }));
-      const response = recordOf(reply, body);
-      await transaction.commit(async (manager) => {
-        // Taken over after this attempt's lease ran out: the other attempt acts, this one must not.
-        if (!(await this.store.complete(manager, scope, attempt, response))) throw inFlight(reply);
-      });
+      await transaction.commit((manager) => this.store.record(manager, scope, fingerprint, recordOf(reply, body)));
       return body;
     } catch (error) {
       await transaction.rollback();
-      // A COMMIT whose answer was lost may have committed: the release then finds the outcome recorded
-      // and leaves it. With the database gone it fails, and the key waits for its lease to run out.
-      await this.store.release(scope, attempt).catch(() => undefined);
       throw error;
     }
   }
 }
 
-function inFlight(reply: FastifyReply): IdempotencyError {
-  void reply.header('retry-after', '1');
-  return IdempotencyError.inFlight();
+/** The answer to a request whose key says it must not act. */
+function answerWithout(claim: Exclude<Claim, { outcome: 'act' }>, reply: FastifyReply): unknown {
+  if (claim.outcome === 'reused') throw IdempotencyError.keyReused();
+  if (claim.outcome === 'in-flight') {
+    void reply.header('retry-after', '1');
+    throw IdempotencyError.inFlight();
+  }
+  const { status, headers, body } = claim.response;
+  void reply.status(status).headers({ ...headers, [IDEMPOTENT_REPLAYED_HEADER]: 'true' });
+  return body === null ? undefined : JSON.parse(body);
 }
 
 function recordOf(reply: FastifyReply, body: unknown): RecordedResponse {
@@ -80,9 +82,4 @@ function recordOf(reply: FastifyReply, body: unknown): RecordedResponse {
     if (value !== undefined) headers[name] = String(value);
   }
   return { status: reply.statusCode, headers, body: body === undefined ? null : JSON.stringify(body) };
-}
-
-function replay(reply: FastifyReply, response: RecordedResponse): unknown {
-  void reply.status(response.status).headers({ ...response.headers, [IDEMPOTENT_REPLAYED_HEADER]: 'true' });
-  return response.body === null ? undefined : JSON.parse(response.body);
 }

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Idempotency keys of every service's writes (`Idempotency-Key`): one row per caller, method, path
- * and key (hashed into `id`), holding the attempt in flight and then the response its retries get.
+ * and key (hashed into `id`) whose request was done, with the response its retries get.
  */
 export class CreateIdempotencyKeys1764250000000 implements MigrationInterface {
   name = 'CreateIdempotencyKeys1764250000000';
@@ -15,10 +15,8 @@ export class CreateIdempotencyKeys1764250000000 implements MigrationInterface {
         method        text NOT NULL,
         path          text NOT NULL,
         fingerprint   text NOT NULL,
-        attempt       uuid NOT NULL,
-        locked_until  timestamptz NOT NULL,
-        status        smallint,
-        headers       jsonb,
+        status        smallint NOT NULL,
+        headers       jsonb NOT NULL,
         body          text,
         created_at    timestamptz NOT NULL DEFAULT now(),
         expires_at    timestamptz NOT NULL
