@@ -1,3 +1,4 @@
+import { CreateIdempotencyKeys1764250000000 } from '#ikm/idempotency';
 import { CreateInbox1764190000001, CreateOutbox1764190000000, DropOutboxNotify1764240000000 } from '#ikm/messaging';
 import type { ServiceDataSourceOptions } from '#ikm/persistence';
 import { Challenge } from './challenge/challenge.entity.js';
@@ -10,6 +11,6 @@ export function ideasDataSourceOptions(url: string): ServiceDataSourceOptions {
   return {
     url,
     entities: [Idea, Challenge],
-    migrations: [CreateOutbox1764190000000, CreateIdeas1764200000000, CreateInbox1764190000001, IdeasLifecycle1764230000000, DropOutboxNotify1764240000000],
+    migrations: [CreateOutbox1764190000000, CreateIdeas1764200000000, CreateInbox1764190000001, IdeasLifecycle1764230000000, DropOutboxNotify1764240000000, CreateIdempotencyKeys1764250000000],
   };
 }

@@ -1,11 +1,12 @@
 import type { Role } from '#ikm/auth';
 import { KnowledgeAssetPublishedV1 } from '#ikm/contracts';
-import { decodeCloudEvent, encodeCloudEvent } from '#ikm/messaging';
+import { decodeCloudEvent } from '#ikm/messaging';
 import { eventually, headerText, ServiceProcess, TEST_SERVICES, TestKafka, tokenFor } from '#ikm/testing';
 import type { KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
+import { knowledgeAssetPublished } from './knowledge-asset-events.js';
 
 /** The innovation lifecycle through the ideas API, as its users meet it, against real Kafka and PostgreSQL. */
 const ideas = new ServiceProcess(TEST_SERVICES.ideas);
@@ -92,28 +93,12 @@ describe('from challenge to realised benefits', () => {
 
   it('a published knowledge asset reaches the local replica through Kafka', async () => {
     await kafka.produce(KnowledgeAssetPublishedV1.topic, [
-      encodeCloudEvent({
-        id: randomUUID(),
-        topic: KnowledgeAssetPublishedV1.topic,
-        aggregateId: assetId,
-        type: KnowledgeAssetPublishedV1.type,
-        source: KnowledgeAssetPublishedV1.source,
-        occurredAt: new Date(),
-        payload: {
-          assetId,
-          version: 1,
-          type: 'good_practice',
-          title: { en: 'Shared translation memory for ILO field offices', fr: 'Mémoire de traduction partagée' },
-          abstract: { en: 'How offices stopped paying twice for the same translation.' },
-          subjects: ['languages'],
-          languages: ['en', 'fr'],
-          accessLevel: 'internal',
-          url: 'https://labordoc.example.org/asset/1',
-          publishedAt: new Date().toISOString(),
-        },
-        correlationId: null,
-        traceparent: null,
-        actor: null,
+      knowledgeAssetPublished(assetId, {
+        title: { en: 'Shared translation memory for ILO field offices', fr: 'Mémoire de traduction partagée' },
+        abstract: { en: 'How offices stopped paying twice for the same translation.' },
+        subjects: ['languages'],
+        languages: ['en', 'fr'],
+        accessLevel: 'internal',
       }),
     ]);
     await eventually(async () => {
@@ -561,10 +546,12 @@ describe('events', () => {
     for (const { topic, ids } of rows as Array<{ topic: string; ids: string[] }>) {
       const emitted = new Set(ids);
       const isOurs = (record: KafkaMessage) => emitted.has(headerText(record.headers, 'ce_id') ?? '');
-      const records = await kafka.readUntil(topic, (received) => received.filter(isOurs).length >= emitted.size, 30_000);
-      const ours = records.filter(isOurs);
-      expect(new Set(ours.map((record) => headerText(record.headers, 'ce_id'))).size).toBe(emitted.size);
-      for (const record of ours) expect(() => decodeCloudEvent(topic, 0, record)).not.toThrow();
+      // Distinct ids: the relay publishes at least once, and a batch whose marking was cut off (the
+      // database outage test) is published again.
+      const idsOf = (records: KafkaMessage[]) => new Set(records.filter(isOurs).map((record) => headerText(record.headers, 'ce_id')));
+      const records = await kafka.readUntil(topic, (received) => idsOf(received).size >= emitted.size, 30_000);
+      expect(idsOf(records).size).toBe(emitted.size);
+      for (const record of records.filter(isOurs)) expect(() => decodeCloudEvent(topic, 0, record)).not.toThrow();
     }
   });
 });

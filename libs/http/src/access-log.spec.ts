@@ -17,11 +17,11 @@ function capturingLogger() {
 }
 
 describe('registerAccessLog', () => {
-  async function serve(statusCode: number, url: string) {
+  async function serve(statusCode: number, url: string, headers: Record<string, string> = {}) {
     const { logger, lines } = capturingLogger();
     const app = Fastify({ genReqId: () => 'req-1' });
     registerAccessLog(app, logger);
-    app.get('/*', (_request, reply) => reply.code(statusCode).send({}));
+    app.get('/*', (_request, reply) => reply.code(statusCode).headers(headers).send({}));
     // A real request over a socket (light-my-request's inject does not load under Jest's ESM mode).
     const origin = await app.listen({ port: 0, host: '127.0.0.1' });
     await fetch(`${origin}${url}`).then((response) => response.text());
@@ -44,6 +44,11 @@ describe('registerAccessLog', () => {
         responseTime: expect.any(Number),
       }),
     ]);
+  });
+
+  it('logs a 503 with Retry-After (refused while a dependency is down, logged once per episode elsewhere) at info', async () => {
+    const lines = await serve(503, '/ideas', { 'retry-after': '5' });
+    expect(lines).toEqual([expect.objectContaining({ level: 30, res: { statusCode: 503 } })]);
   });
 
   it('leaves health probes out', async () => {

@@ -5,9 +5,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { correlationIdOf, CORRELATION_HEADER } from '#ikm/observability';
 import type { FastifyRequest } from 'fastify';
+import type { DatabaseOutage } from '#ikm/persistence';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { registerAccessLog } from './access-log.js';
+import { documentIdempotencyKey } from './idempotency-key.openapi.js';
 import { CorrelationInterceptor } from './correlation.interceptor.js';
 import { answerClientError, frameworkErrorHandler, MAX_PATH_SEGMENT_LENGTH, refuseRequestsWhileClosing } from './edge-problems.js';
 import { PinoNestLogger } from './nest-logger.js';
@@ -40,6 +42,8 @@ export interface HttpAppOptions {
   corsOrigins?: string[];
   /** Proxies whose X-Forwarded-* headers are believed (TRUSTED_PROXIES); none by default. */
   trustedProxies?: readonly string[];
+  /** A service's view of its database, told of the requests refused because it is unavailable. */
+  databaseOutage?: DatabaseOutage;
 }
 
 export function openApiBase(info: OpenApiInfo): Omit<OpenAPIObject, 'paths'> {
@@ -77,7 +81,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   app.enableShutdownHooks();
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: ['health/live', 'health/ready'] });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter(options.logger, instanceOf));
+  app.useGlobalFilters(new ProblemDetailsFilter(options.logger, { instanceOf, databaseOutage: options.databaseOutage }));
   app.useGlobalInterceptors(new CorrelationInterceptor());
   // The only HTML served is Swagger UI, whose inline scripts a strict CSP would block; the other
   // security headers (nosniff, frame denial, HSTS, referrer policy, ...) apply everywhere.
@@ -85,8 +89,8 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   if (options.corsOrigins?.length) {
     app.enableCors({
       origin: options.corsOrigins,
-      allowedHeaders: ['authorization', 'content-type', 'if-match', CORRELATION_HEADER, 'traceparent'],
-      exposedHeaders: ['etag', 'location', CORRELATION_HEADER, 'retry-after'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', CORRELATION_HEADER, 'traceparent'],
+      exposedHeaders: ['etag', 'location', CORRELATION_HEADER, 'retry-after', 'idempotent-replayed'],
       maxAge: 600,
     });
   }
@@ -100,7 +104,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   });
 
   const { uiDocument, ...info } = options.openApi;
-  const document = SwaggerModule.createDocument(app, openApiBase(info));
+  const document = documentIdempotencyKey(SwaggerModule.createDocument(app, openApiBase(info)));
   if (uiDocument) {
     // Swagger UI shows the document embedded in its page (it ignores a `url` when given one), so the
     // page embeds the right one, fetched on each load.

@@ -2,6 +2,8 @@ import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFil
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, type DatabaseOutage } from '#ikm/persistence';
+import { databaseUnavailableProblem } from './database-unavailable.problem.js';
 import { DomainError, PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details.js';
 import { InvalidRequestException } from './validation.js';
 
@@ -83,20 +85,34 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails, header
   void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
+export interface ProblemDetailsFilterOptions {
+  /** The path the caller used (behind the gateway, with its prefix); the request's own by default. */
+  instanceOf?: (request: FastifyRequest) => string;
+  /** Where a service reports its database unavailable (logged once per episode, not per request). */
+  databaseOutage?: DatabaseOutage;
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   constructor(
     private readonly logger: Logger,
-    /** The path the caller used (behind the gateway, with its prefix); the request's own by default. */
-    private readonly instanceOf: (request: FastifyRequest) => string = (request) => request.url,
+    private readonly options: ProblemDetailsFilterOptions = {},
   ) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    // Database unavailable (unreachable, starting, stopping, full): not a bug, so no stack per request,
+    // but a 503 the client can retry after Retry-After.
+    const instance = this.options.instanceOf?.(request) ?? request.url;
+    if (isDatabaseUnavailable(error)) {
+      this.options.databaseOutage?.failed(error);
+      sendProblem(reply, databaseUnavailableProblem(instance), { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+      return;
+    }
     const headers: Record<string, string> = {};
     if (error instanceof HttpException && error.getStatus() === 401) headers['www-authenticate'] = 'Bearer';
-    sendProblem(reply, toProblem(error, this.instanceOf(request), this.logger), headers);
+    sendProblem(reply, toProblem(error, instance, this.logger), headers);
   }
 }

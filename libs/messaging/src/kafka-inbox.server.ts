@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import { deadLetterTopicOf } from '#ikm/contracts';
-import { prepared, queryPrepared } from '#ikm/persistence';
+import { isDatabaseUnavailable, prepared, queryPrepared, type DatabaseOutage } from '#ikm/persistence';
 import { decodeCloudEvent, InvalidEventError, type ConsumedEvent } from './cloudevent-codec.js';
 import { deadLetterOf } from './dead-letter.js';
 import { InboxContext } from './inbox-context.js';
@@ -18,6 +18,9 @@ import { ensureTopics } from './topics.js';
  * commits, small enough that a transaction stays short and a chunk that fails is cheap to redo one by one.
  */
 const MAX_MESSAGES_PER_TRANSACTION = 200;
+
+/** While it waits for the database, the consumer heartbeats this often, well within its session timeout. */
+const HEARTBEAT_WHILE_WAITING_MS = 2_000;
 
 /** The inbox rows of events of one partition applied together (often just one); prepared, as every event runs it. */
 const RECORD_IN_INBOX = prepared(
@@ -32,6 +35,8 @@ export interface KafkaInboxServerOptions {
   /** Consumer group, and the consumer name in the inbox table. */
   groupId: string;
   logger: Logger;
+  /** The process's view of its database: an outage pauses consumption, logged once, then it resumes. */
+  databaseOutage: DatabaseOutage;
   /** Attempts for a failing handler before its message goes to the dead-letter topic. */
   attempts?: number;
   retryMinDelayMs?: number;
@@ -148,7 +153,7 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
     for (let start = 0; start < batch.messages.length; start += MAX_MESSAGES_PER_TRANSACTION) {
       if (!isRunning() || isStale()) return;
       const chunk = batch.messages.slice(start, start + MAX_MESSAGES_PER_TRANSACTION);
-      const appliedTogether = chunk.length > 1 && (await this.tryApplyTogether(batch.topic, batch.partition, chunk));
+      const appliedTogether = chunk.length > 1 && (await this.tryApplyTogether(batch.topic, batch.partition, chunk, heartbeat));
       if (appliedTogether) {
         resolveOffset(chunk[chunk.length - 1].offset);
         await commitOffsetsIfNecessary();
@@ -167,7 +172,7 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
   }
 
   /** The chunk in one transaction; false, with nothing applied, when any part of it fails. */
-  private async tryApplyTogether(topic: string, partition: number, messages: KafkaMessage[]): Promise<boolean> {
+  private async tryApplyTogether(topic: string, partition: number, messages: KafkaMessage[], heartbeat: () => Promise<void>): Promise<boolean> {
     const handler = this.getHandlerByPattern(topic);
     if (!handler) return false;
     let events: ConsumedEvent[];
@@ -177,7 +182,7 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
       return false; // the malformed one is dead-lettered when the messages are handled one by one
     }
     try {
-      await this.applyInOneTransaction(handler, events);
+      await this.despiteOutages(() => this.applyInOneTransaction(handler, events), heartbeat);
       return true;
     } catch (error) {
       const chunk = { topic, partition, messages: messages.length };
@@ -243,7 +248,7 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
         await pRetry(
           async () => {
             attempts += 1;
-            await this.applyInOneTransaction(handler, [event]);
+            await this.despiteOutages(() => this.applyInOneTransaction(handler, [event]), heartbeat);
           },
           {
             retries: (this.options.attempts ?? 5) - 1,
@@ -264,6 +269,26 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
         await this.deadLetter(topic, partition, message, error as Error, attempts);
       }
     });
+  }
+
+  /**
+   * Runs the work; while the database is unavailable, waits for it (heartbeating, so the group keeps the
+   * partition) and runs it again. An outage is no record's fault: it neither counts as a failed attempt
+   * nor sends anything to the dead letters, and the process logs it once, not once per record.
+   */
+  private async despiteOutages(work: () => Promise<void>, heartbeat: () => Promise<void>): Promise<void> {
+    for (;;) {
+      try {
+        return await work();
+      } catch (error) {
+        if (!isDatabaseUnavailable(error) || this.stopping.signal.aborted) throw error;
+        this.options.databaseOutage.failed(error);
+        while (!(await this.options.databaseOutage.waitUntilAvailable(HEARTBEAT_WHILE_WAITING_MS))) {
+          if (this.stopping.signal.aborted) throw error;
+          await heartbeat();
+        }
+      }
+    }
   }
 
   private async assertDatabaseAnswers(): Promise<void> {

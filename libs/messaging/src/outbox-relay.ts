@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka, Message, Producer } from 'kafkajs';
+import { OutageLog } from '#ikm/observability';
 import pRetry from 'p-retry';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -86,8 +87,11 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly lingerMs: number;
+  /** Kafka or the database down: the relay retries every few seconds, and says so once, not each time. */
+  private readonly outage: OutageLog;
 
   constructor(private readonly options: OutboxRelayOptions) {
+    this.outage = new OutageLog(options.logger, { down: 'outbox relay could not publish; retrying', up: 'outbox relay publishing again' });
     this.batchSize = options.batchSize ?? 500;
     this.pollIntervalMs = options.pollIntervalMs ?? 1_000;
     this.lingerMs = options.lingerMs ?? 10;
@@ -118,10 +122,9 @@ export class OutboxRelay {
           minTimeout: 200,
           maxTimeout: 5_000,
           signal,
-          onFailedAttempt: ({ error, attemptNumber }) => {
-            this.options.logger.warn({ err: error, attemptNumber }, 'outbox relay could not publish; retrying');
-          },
+          onFailedAttempt: ({ error, attemptNumber }) => this.outage.failed(error, { attemptNumber }),
         });
+        this.outage.recovered();
         if (published === this.batchSize) continue; // more may be waiting
         await this.maintainOutbox();
         await this.waitForWork(signal);

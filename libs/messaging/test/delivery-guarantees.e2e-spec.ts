@@ -10,7 +10,7 @@ import {
   OutboxWriter,
   type ConsumedEvent,
 } from '#ikm/messaging';
-import { createServiceDataSource, ensureDatabaseExists } from '#ikm/persistence';
+import { createServiceDataSource, DatabaseOutage, ensureDatabaseExists } from '#ikm/persistence';
 import { dropDatabase, eventually, testDatabase, TestKafka } from '#ikm/testing';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
@@ -88,7 +88,13 @@ describe('the inbox consumer', () => {
   let server: KafkaInboxServer;
 
   beforeAll(() => {
-    server = new KafkaInboxServer({ kafka: kafka.kafka, dataSource, groupId: `delivery-test-${randomUUID()}`, logger });
+    server = new KafkaInboxServer({
+      kafka: kafka.kafka,
+      dataSource,
+      groupId: `delivery-test-${randomUUID()}`,
+      logger,
+      databaseOutage: new DatabaseOutage({ databaseUrl: url, logger }),
+    });
     // Not idempotent on purpose: each handling is one more row.
     const handler = async (event: ConsumedEvent, context: InboxContext) => {
       await context.manager.query(`INSERT INTO handlings (event_id) VALUES ($1)`, [event.id]);

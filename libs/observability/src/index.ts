@@ -1,2 +1,3 @@
 export * from './request-context.js';
 export * from './logger.js';
+export * from './outage-log.js';

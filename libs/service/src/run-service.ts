@@ -2,6 +2,7 @@ import type { DynamicModule } from '@nestjs/common';
 import type { ServiceConfig } from '#ikm/config';
 import { createHttpApp, type OpenApiInfo } from '#ikm/http';
 import { KAFKA, KafkaInboxServer } from '#ikm/messaging';
+import { DatabaseOutage } from '#ikm/persistence';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -19,6 +20,8 @@ export interface RunServiceOptions {
 /** Starts a stateful service: its HTTP API under its name and, when it consumes, its inbox consumer. */
 export async function runService(options: RunServiceOptions): Promise<void> {
   const { serviceName, config, logger } = options;
+  // One per process: requests and consumed events refused while the database is down share one episode.
+  const databaseOutage = new DatabaseOutage({ databaseUrl: config.DATABASE_URL, logger });
   const app = await createHttpApp(options.module, {
     logger,
     globalPrefix: serviceName,
@@ -26,6 +29,7 @@ export async function runService(options: RunServiceOptions): Promise<void> {
     // The gateway, whose X-Forwarded-For and X-Forwarded-Prefix then give logs the caller's address
     // and problems the path the caller used.
     trustedProxies: config.TRUSTED_PROXIES,
+    databaseOutage,
   });
   if (options.consumerGroup) {
     app.connectMicroservice(
@@ -35,6 +39,7 @@ export async function runService(options: RunServiceOptions): Promise<void> {
           dataSource: app.get(DataSource),
           groupId: options.consumerGroup,
           logger,
+          databaseOutage,
         }),
       },
       { inheritAppConfig: false },

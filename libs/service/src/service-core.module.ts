@@ -3,8 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '#ikm/auth';
 import { authOptionsOf, type ServiceConfig } from '#ikm/config';
 import { databaseHealth, HEALTH_INDICATORS, HealthModule } from '#ikm/http';
+import { IdempotencyModule } from '#ikm/idempotency';
 import { KafkaHealth, MessagingModule } from '#ikm/messaging';
-import { serviceDataSourceOptions, type ServiceDataSourceOptions } from '#ikm/persistence';
+import { RequestScopedDataSource, serviceDataSourceOptions, type ServiceDataSourceOptions } from '#ikm/persistence';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 
@@ -19,7 +20,8 @@ export interface ServiceCoreOptions {
 
 /**
  * What every stateful service runs on: its own database, token verification on every
- * route, the outbox relay and Kafka client, and health probes for the database and Kafka.
+ * route, the outbox relay and Kafka client, `Idempotency-Key` on every write, and health probes for
+ * the database and Kafka.
  */
 @Module({})
 export class ServiceCoreModule {
@@ -27,7 +29,12 @@ export class ServiceCoreModule {
     return {
       module: ServiceCoreModule,
       imports: [
-        TypeOrmModule.forRoot(serviceDataSourceOptions(dataSource)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => serviceDataSourceOptions(dataSource),
+          // Its transactions join the request's when a write carries an Idempotency-Key.
+          dataSourceFactory: async (options) => new RequestScopedDataSource(options!),
+        }),
+        IdempotencyModule.forRoot(logger),
         AuthModule.forRoot(authOptionsOf(config)),
         MessagingModule.forRoot({
           serviceName,

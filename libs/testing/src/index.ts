@@ -5,3 +5,4 @@ export * from './test-kafka.js';
 export * from './tokens.js';
 export * from './test-identity-provider.js';
 export * from './test-database.js';
+export * from './tcp-proxy.js';

@@ -1,0 +1,52 @@
+import type { ArgumentsHost } from '@nestjs/common';
+import { pino } from 'pino';
+import { ProblemDetailsFilter } from './problem-details.filter.js';
+
+/** The parts of a Fastify reply the filter uses, recording what was sent. */
+function fakeReply() {
+  const sent: { status?: number; headers: Record<string, string>; type?: string; body?: unknown } = { headers: {} };
+  const reply = {
+    status: (status: number) => ((sent.status = status), reply),
+    headers: (headers: Record<string, string>) => (Object.assign(sent.headers, headers), reply),
+    type: (type: string) => ((sent.type = type), reply),
+    send: (body: unknown) => ((sent.body = body), reply),
+  };
+  return { reply, sent };
+}
+
+function hostFor(reply: unknown): ArgumentsHost {
+  return { switchToHttp: () => ({ getRequest: () => ({ url: '/ideas' }), getResponse: () => reply }) } as unknown as ArgumentsHost;
+}
+
+/** The filter under test, with what it logs and what it tells its outage tracker. */
+function setup() {
+  const lines: string[] = [];
+  const failures: unknown[] = [];
+  const sut = new ProblemDetailsFilter(pino({ level: 'trace' }, { write: (line: string) => lines.push(line) }), { databaseOutage: { failed: (error: unknown) => failures.push(error) } as never });
+  return { sut, lines, failures, ...fakeReply() };
+}
+
+describe('ProblemDetailsFilter with the database unavailable', () => {
+  const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+
+  it('answers 503 problem+json with Retry-After, tells the outage tracker and logs nothing itself', () => {
+    const { sut, lines, failures, reply, sent } = setup();
+    sut.catch(refused, hostFor(reply));
+    expect(sent).toEqual({
+      status: 503,
+      headers: { 'retry-after': '5' },
+      type: 'application/problem+json',
+      body: expect.objectContaining({ status: 503, title: 'service unavailable', instance: '/ideas' }),
+    });
+    expect(failures).toEqual([refused]);
+    expect(lines).toEqual([]);
+  });
+
+  it('still answers 500, logged with its id, for an error that is not an outage', () => {
+    const { sut, lines, failures, reply, sent } = setup();
+    sut.catch(new Error('a bug'), hostFor(reply));
+    expect(sent.status).toBe(500);
+    expect(failures).toEqual([]);
+    expect(lines).toHaveLength(1);
+  });
+});
