@@ -7,6 +7,7 @@ import { correlationIdOf, CORRELATION_HEADER } from '#ikm/observability';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { registerAccessLog } from './access-log.js';
+import { useBoundedJsonParser } from './json-body-parser.js';
 import { CorrelationInterceptor } from './correlation.interceptor.js';
 import { PinoNestLogger } from './nest-logger.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
@@ -46,8 +47,9 @@ export function openApiBase(info: OpenApiInfo): Omit<OpenAPIObject, 'paths'> {
 
 /** One way to build every HTTP process: Fastify, validation, problem details, OpenAPI, logs, headers. */
 export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
+  const bodyLimit = options.bodyLimitBytes ?? 1_048_576;
   const adapter = new FastifyAdapter({
-    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    bodyLimit,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => correlationIdOf(req),
     // Requests are logged by the access-log hook below, through the service's logger.
@@ -61,6 +63,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   app.useLogger(new PinoNestLogger(options.logger));
   app.enableShutdownHooks();
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: ['health/live', 'health/ready'] });
+  useBoundedJsonParser(app, bodyLimit);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(options.logger));
   app.useGlobalInterceptors(new CorrelationInterceptor());

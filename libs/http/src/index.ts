@@ -11,3 +11,4 @@ export * from './text.validators.js';
 export * from './database-health.js';
 export * from './access-log.js';
 export * from './nest-logger.js';
+export * from './json-body-parser.js';
