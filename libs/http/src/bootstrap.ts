@@ -11,7 +11,9 @@ import { useBoundedJsonParser } from './json-body-parser.js';
 import { CorrelationInterceptor } from './correlation.interceptor.js';
 import { PinoNestLogger } from './nest-logger.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { SERVICE_PROBLEMS, withProblemResponses } from './problem-responses.js';
 import { createValidationPipe } from './validation.js';
+import { documentValidatedTypes } from './validated-types.js';
 
 export interface OpenApiInfo {
   title: string;
@@ -40,6 +42,8 @@ export function openApiBase(info: OpenApiInfo): Omit<OpenAPIObject, 'paths'> {
     .setTitle(info.title)
     .setDescription(info.description)
     .setVersion(info.version)
+    // Relative: the operations are on the origin that serves the document (the gateway, for the merge).
+    .addServer('/')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
@@ -87,7 +91,8 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   });
 
   const { externalDocumentUrl, ...info } = options.openApi;
-  const document = SwaggerModule.createDocument(app, openApiBase(info));
+  documentValidatedTypes(app);
+  const document = withProblemResponses(SwaggerModule.createDocument(app, openApiBase(info)), SERVICE_PROBLEMS);
   if (externalDocumentUrl) {
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/own-json', swaggerOptions: { url: externalDocumentUrl } });
   } else {

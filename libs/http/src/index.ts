@@ -12,3 +12,4 @@ export * from './database-health.js';
 export * from './access-log.js';
 export * from './nest-logger.js';
 export * from './json-body-parser.js';
+export * from './problem-responses.js';
