@@ -85,6 +85,13 @@ describe('error responses', () => {
     expect(document.paths['/api/v1/metrics/projections/rebuild'].post!.responses['403']).toMatchObject({ description: expect.stringContaining('Needs one of the roles: ikmu_admin.') });
   });
 
+  it('leave out the token where none is needed: a service’s health probes, in its own document', async () => {
+    const own = (await (await fetch(`${ideas.baseUrl}/docs-json`)).json()) as OpenAPIObject;
+    expect(own.paths['/health/ready'].get).toMatchObject({ security: [] });
+    expect(own.paths['/health/ready'].get!.responses['401']).toBeUndefined();
+    expect(own.paths['/ideas'].post!.responses['401']).toBeDefined();
+  });
+
   it('share one RFC 9457 schema', () => {
     expect(schema('ProblemDetails')).toMatchObject({
       required: ['type', 'title', 'status'],

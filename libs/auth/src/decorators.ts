@@ -8,8 +8,11 @@ export const REQUIRED_ROLES = 'ikm:requiredRoles';
 /** The OpenAPI extension listing an operation's required roles, for clients and the documented 403. */
 export const REQUIRED_ROLES_EXTENSION = 'x-required-roles';
 
-/** Marks a route that needs no token (health probes, API docs). */
-export const Public = () => SetMetadata(IS_PUBLIC, true);
+/** The OpenAPI extension marking an operation that needs no token; the document then lists no security for it. */
+export const PUBLIC_EXTENSION = 'x-public';
+
+/** Marks a route that needs no token (health probes, API docs), in its OpenAPI description too. */
+export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(PUBLIC_EXTENSION, true));
 
 /**
  * The caller needs at least one of these roles; ownership of the object is checked by the use case.

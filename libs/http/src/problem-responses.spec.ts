@@ -19,6 +19,7 @@ describe('withProblemResponses', () => {
       get: { parameters: [{ name: 'id', in: 'path', required: true }], responses: { ...ok, 403: { description: 'Not yours.' } }, 'x-required-roles': ['staff', 'reviewer'] } as never,
     },
     '/public': { get: { responses: ok, security: [] } },
+    '/health/live': { get: { responses: ok, 'x-public': true } as never },
   });
   const sut = withProblemResponses(source, SERVICE_PROBLEMS);
 
@@ -35,6 +36,10 @@ describe('withProblemResponses', () => {
     expect(Object.keys(sut.paths['/ideas'].get!.responses).sort()).toEqual(['200', '401', '500']);
     expect(Object.keys(sut.paths['/ideas/{id}'].get!.responses).sort()).toEqual(['200', '400', '401', '403', '404', '500']);
     expect(Object.keys(sut.paths['/public'].get!.responses).sort()).toEqual(['200', '500']);
+  });
+
+  it('documents a @Public() operation without security and without 401', () => {
+    expect(sut.paths['/health/live'].get).toEqual({ security: [], responses: { 200: { description: 'ok' }, 500: expect.anything() } });
   });
 
   it('gives every error response the problem content, keeping a declared description and naming the roles of a 403', () => {

@@ -1,4 +1,4 @@
-import { REQUIRED_ROLES_EXTENSION } from '#ikm/auth';
+import { PUBLIC_EXTENSION, REQUIRED_ROLES_EXTENSION } from '#ikm/auth';
 import type { OpenAPIObject, OperationObject, ResponseObject, SchemaObject } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from './problem-details.js';
 
@@ -81,7 +81,8 @@ function withRoles(description: string, operation: OperationObject): string {
 /**
  * Documents every error response of every operation as a problem (`application/problem+json` with the
  * ProblemDetails schema): those a controller declared keep their description, and those the platform
- * answers anyway (`problems`) are added where they apply. Done on the built document, so no controller
+ * answers anyway (`problems`) are added where they apply (no 401 for a `@Public()` one, which is
+ * documented without security). Done on the built document, so no controller
  * has to repeat them and a new service has them as soon as it is built with `createHttpApp`.
  */
 export function withProblemResponses(document: OpenAPIObject, problems: ProblemResponse[]): OpenAPIObject {
@@ -91,6 +92,11 @@ export function withProblemResponses(document: OpenAPIObject, problems: ProblemR
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!operation) continue;
+      // `@Public()` routes: no security requirement, whatever the document's default.
+      if ((operation as unknown as Record<string, unknown>)[PUBLIC_EXTENSION]) {
+        delete (operation as unknown as Record<string, unknown>)[PUBLIC_EXTENSION];
+        operation.security = [];
+      }
       // A copy: a document may share one responses object between operations.
       const responses = { ...operation.responses };
       for (const problem of problems) {
