@@ -10,12 +10,15 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { registerAccessLog } from './access-log.js';
 import { documentIdempotencyKey } from './idempotency-key.openapi.js';
+import { useBoundedJsonParser } from './json-body-parser.js';
 import { CorrelationInterceptor } from './correlation.interceptor.js';
 import { answerClientError, frameworkErrorHandler, MAX_PATH_SEGMENT_LENGTH, refuseRequestsWhileClosing } from './edge-problems.js';
 import { PinoNestLogger } from './nest-logger.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { ProxyTrust } from './proxy-trust.js';
+import { SERVICE_PROBLEMS, withProblemResponses } from './problem-responses.js';
 import { createValidationPipe } from './validation.js';
+import { documentValidatedTypes } from './validated-types.js';
 
 export interface OpenApiInfo {
   title: string;
@@ -51,6 +54,8 @@ export function openApiBase(info: OpenApiInfo): Omit<OpenAPIObject, 'paths'> {
     .setTitle(info.title)
     .setDescription(info.description)
     .setVersion(info.version)
+    // Relative: the operations are on the origin that serves the document (the gateway, for the merge).
+    .addServer('/')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
     .addSecurityRequirements('bearer')
     .build();
@@ -60,8 +65,9 @@ export function openApiBase(info: OpenApiInfo): Omit<OpenAPIObject, 'paths'> {
 export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
   const proxyTrust = new ProxyTrust(options.trustedProxies ?? []);
   const instanceOf = (request: FastifyRequest) => proxyTrust.callerPath(request);
+  const bodyLimit = options.bodyLimitBytes ?? 1_048_576;
   const adapter = new FastifyAdapter({
-    bodyLimit: options.bodyLimitBytes ?? 1_048_576,
+    bodyLimit,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => correlationIdOf(req),
     // Requests are logged by the access-log hook below, through the service's logger.
@@ -80,6 +86,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   app.useLogger(new PinoNestLogger(options.logger));
   app.enableShutdownHooks();
   if (options.globalPrefix) app.setGlobalPrefix(options.globalPrefix, { exclude: ['health/live', 'health/ready'] });
+  useBoundedJsonParser(app, bodyLimit);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter(options.logger, { instanceOf, databaseOutage: options.databaseOutage }));
   app.useGlobalInterceptors(new CorrelationInterceptor());
@@ -104,7 +111,8 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   });
 
   const { uiDocument, ...info } = options.openApi;
-  const document = documentIdempotencyKey(SwaggerModule.createDocument(app, openApiBase(info)));
+  documentValidatedTypes(app);
+  const document = withProblemResponses(documentIdempotencyKey(SwaggerModule.createDocument(app, openApiBase(info))), SERVICE_PROBLEMS);
   if (uiDocument) {
     // Swagger UI shows the document embedded in its page (it ignores a `url` when given one), so the
     // page embeds the right one, fetched on each load.

@@ -22,6 +22,9 @@ export function encodeCursor(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
+/** A cursor as clients see one, for the API's examples. */
+export const CURSOR_EXAMPLE = encodeCursor({ key: '2026-11-27T10:00:00.000Z', id: '7f3c9b2e-5d4a-47e1-9c0a-2b8e6f1d3a90' });
+
 function refused(reason: string): InvalidRequestException {
   return new InvalidRequestException([{ field: 'cursor', reason }]);
 }

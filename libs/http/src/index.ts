@@ -16,3 +16,5 @@ export * from './access-log.js';
 export * from './nest-logger.js';
 export * from './proxy-trust.js';
 export * from './edge-problems.js';
+export * from './json-body-parser.js';
+export * from './problem-responses.js';

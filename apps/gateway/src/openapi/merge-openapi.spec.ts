@@ -1,3 +1,4 @@
+import { PROBLEM_SCHEMA } from '#ikm/http';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { mergeOpenApi } from './merge-openapi.js';
 
@@ -35,10 +36,20 @@ describe('mergeOpenApi', () => {
   });
 
   it('renames a clashing schema of the later service and points its references at the new name', () => {
-    expect(Object.keys(sut.components?.schemas ?? {}).sort()).toEqual(['MetricsPage', 'Page']);
+    expect(Object.keys(sut.components?.schemas ?? {}).sort()).toEqual(['MetricsPage', 'Page', PROBLEM_SCHEMA, 'ProblemFieldError']);
     const ref = JSON.stringify(sut.paths['/api/v1/metrics/funnel']);
     expect(ref).toContain('#/components/schemas/MetricsPage');
     expect(JSON.stringify(sut.paths['/api/v1/ideas/{id}'])).toContain('#/components/schemas/Page"');
+  });
+
+  it('documents the problems the gateway itself answers on every operation', () => {
+    for (const path of ['/api/v1/ideas/{id}', '/api/v1/metrics/funnel']) {
+      const responses = sut.paths[path].get!.responses;
+      for (const status of ['429', '502', '503', '504']) {
+        expect(responses[status]).toMatchObject({ content: { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM_SCHEMA}` } } } });
+      }
+      expect(responses['429']).toMatchObject({ headers: { 'Retry-After': expect.anything() } });
+    }
   });
 
   it('keeps the gateway’s security scheme', () => {

@@ -1,5 +1,7 @@
+import { withProblemResponses } from '#ikm/http';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { API_PREFIX } from '../upstreams/upstreams.js';
+import { GATEWAY_PROBLEMS } from './gateway-problems.js';
 
 export interface ServiceDocument {
   service: string;
@@ -29,7 +31,8 @@ function withUniqueSchemas(entry: ServiceDocument, taken: Map<string, string>): 
 /**
  * One OpenAPI document for front ends: every service's paths as the gateway exposes them
  * (`/api/v1` + the service's path), operation ids made unique by service, and schemas merged.
- * Health probes are the services' own business and are left out.
+ * Health probes are the services' own business and are left out. Each operation also lists the
+ * problems the gateway itself may answer (429, and 502-504 for a service that failed it).
  */
 export function mergeOpenApi(base: OpenAPIObject, services: ServiceDocument[]): OpenAPIObject {
   const merged: OpenAPIObject = {
@@ -59,5 +62,5 @@ export function mergeOpenApi(base: OpenAPIObject, services: ServiceDocument[]): 
     }
     for (const tag of document.tags ?? []) if (!merged.tags!.some((known) => known.name === tag.name)) merged.tags!.push(tag);
   }
-  return merged;
+  return withProblemResponses(merged, GATEWAY_PROBLEMS);
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { uuidParam } from '#ikm/http';
 import { BenefitResponse, BenefitsResponse, RecordBenefitDto } from './dto/benefit.dto.js';
@@ -10,12 +10,14 @@ import { RecordBenefitUseCase } from './use-cases/record-benefit.use-case.js';
 export class BenefitController {
   constructor(private readonly benefits: RecordBenefitUseCase) {}
 
+  @ApiOperation({ summary: 'Benefits realised by an adopted idea, with totals' })
   @Get()
   @ApiOkResponse({ type: BenefitsResponse })
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<BenefitsResponse> {
     return this.benefits.list({ user, ideaId: id });
   }
 
+  @ApiOperation({ summary: 'Record a benefit realised in a period' })
   @Post()
   @Roles(...INTERNAL_ROLES)
   @ApiCreatedResponse({ type: BenefitResponse })

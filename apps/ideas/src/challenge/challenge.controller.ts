@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { uuidParam } from '#ikm/http';
 import { ChallengeRepository } from './challenge.repository.js';
@@ -16,6 +16,7 @@ export class ChallengeController {
     private readonly challenges: ChallengeRepository,
   ) {}
 
+  @ApiOperation({ summary: 'Pose a challenge' })
   @Post()
   @Roles('ikmu_admin', 'km_officer')
   @ApiCreatedResponse({ type: ChallengeResponse, description: 'The caller becomes its sponsor.' })
@@ -25,6 +26,7 @@ export class ChallengeController {
     return ChallengeResponse.of(await this.poseChallenge.execute({ user, content: { ...body, themes: body.themes ?? [] } }), new Date());
   }
 
+  @ApiOperation({ summary: 'List challenges' })
   @Get()
   @ApiOkResponse({ type: ChallengePageResponse, description: 'Latest closing first; filter by phase.' })
   async list(@Query() query: ListChallengesQuery): Promise<ChallengePageResponse> {
@@ -33,6 +35,7 @@ export class ChallengeController {
     return { items: page.items.map((challenge) => ChallengeResponse.of(challenge, now)), nextCursor: page.nextCursor };
   }
 
+  @ApiOperation({ summary: 'Get a challenge' })
   @Get(':id')
   @ApiOkResponse({ type: ChallengeResponse })
   @ApiNotFoundResponse()
@@ -40,6 +43,7 @@ export class ChallengeController {
     return ChallengeResponse.of(await this.challenges.get(id), new Date());
   }
 
+  @ApiOperation({ summary: 'Change a challenge' })
   @Patch(':id')
   @Roles('ikmu_admin', 'km_officer')
   @ApiOkResponse({ type: ChallengeResponse })

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { uuidParam } from '#ikm/http';
 import { CommentBodyDto, CommentResponse, HideCommentDto } from './dto/comment.dto.js';
@@ -10,12 +10,14 @@ import { CommentOnIdeaUseCase, MODERATOR_ROLES } from './use-cases/comment-on-id
 export class CommentController {
   constructor(private readonly comments: CommentOnIdeaUseCase) {}
 
+  @ApiOperation({ summary: 'List the comments on an idea' })
   @Get()
   @ApiOkResponse({ type: [CommentResponse], description: 'Oldest first; deleted ones left out, hidden ones without their text.' })
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<CommentResponse[]> {
     return this.comments.list({ user, ideaId: id });
   }
 
+  @ApiOperation({ summary: 'Comment on an idea' })
   @Post()
   @Roles(...INTERNAL_ROLES)
   @ApiCreatedResponse({ type: CommentResponse })
@@ -23,6 +25,7 @@ export class CommentController {
     return this.comments.post({ user, ideaId: id, body: body.body });
   }
 
+  @ApiOperation({ summary: 'Edit your comment' })
   @Patch(':commentId')
   @Roles(...INTERNAL_ROLES)
   @ApiOkResponse({ type: CommentResponse })
@@ -36,6 +39,7 @@ export class CommentController {
     return this.comments.edit({ user, ideaId: id, commentId, body: body.body });
   }
 
+  @ApiOperation({ summary: 'Delete your comment' })
   @Delete(':commentId')
   @Roles(...INTERNAL_ROLES)
   @HttpCode(204)
@@ -45,6 +49,7 @@ export class CommentController {
     await this.comments.delete({ user, ideaId: id, commentId });
   }
 
+  @ApiOperation({ summary: 'Hide a comment (moderation)' })
   @Post(':commentId/hide')
   @Roles(...MODERATOR_ROLES)
   @HttpCode(200)

@@ -1,5 +1,5 @@
 import { Controller, Delete, HttpCode, Param, Put } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { uuidParam } from '#ikm/http';
 import { EndorseIdeaUseCase } from './use-cases/endorse-idea.use-case.js';
@@ -7,7 +7,7 @@ import { FollowIdeaUseCase } from './use-cases/follow-idea.use-case.js';
 
 class EndorsementResponse {
   @ApiProperty() endorsed: boolean;
-  @ApiProperty({ description: 'Endorsements of the idea now.' }) endorsements: number;
+  @ApiProperty({ type: 'integer', description: 'Endorsements of the idea now.' }) endorsements: number;
 }
 
 class FollowResponse {
@@ -23,6 +23,7 @@ export class EngagementController {
     private readonly follows: FollowIdeaUseCase,
   ) {}
 
+  @ApiOperation({ summary: 'Endorse an idea' })
   @Put('endorsement')
   @HttpCode(200)
   @ApiOkResponse({ type: EndorsementResponse, description: 'Endorsed (idempotent).' })
@@ -31,12 +32,14 @@ export class EngagementController {
     return this.endorsements.endorse({ user, ideaId: id });
   }
 
+  @ApiOperation({ summary: 'Withdraw your endorsement' })
   @Delete('endorsement')
   @ApiOkResponse({ type: EndorsementResponse, description: 'Endorsement withdrawn (idempotent).' })
   withdraw(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<EndorsementResponse> {
     return this.endorsements.withdraw({ user, ideaId: id });
   }
 
+  @ApiOperation({ summary: 'Follow an idea' })
   @Put('follow')
   @HttpCode(200)
   @ApiOkResponse({ type: FollowResponse })
@@ -44,6 +47,7 @@ export class EngagementController {
     return this.follows.follow({ user, ideaId: id });
   }
 
+  @ApiOperation({ summary: 'Stop following an idea' })
   @Delete('follow')
   @ApiOkResponse({ type: FollowResponse })
   unfollow(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<FollowResponse> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { uuidParam } from '#ikm/http';
 import { ConcludeExperimentDto, ExperimentResponse, StartExperimentDto } from './dto/experiment.dto.js';
@@ -10,12 +10,14 @@ import { RunExperimentUseCase } from './use-cases/run-experiment.use-case.js';
 export class ExperimentController {
   constructor(private readonly experiments: RunExperimentUseCase) {}
 
+  @ApiOperation({ summary: 'List an idea’s experiments' })
   @Get()
   @ApiOkResponse({ type: [ExperimentResponse] })
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<ExperimentResponse[]> {
     return this.experiments.list({ user, ideaId: id });
   }
 
+  @ApiOperation({ summary: 'Start an experiment on an accepted idea' })
   @Post()
   @Roles(...INTERNAL_ROLES)
   @ApiCreatedResponse({ type: ExperimentResponse, description: 'Started; the first one moves an accepted idea to in_experiment.' })
@@ -25,6 +27,7 @@ export class ExperimentController {
     return this.experiments.start({ user, ideaId: id, plan: body });
   }
 
+  @ApiOperation({ summary: 'Conclude an experiment' })
   @Post(':experimentId/conclusion')
   @Roles(...INTERNAL_ROLES)
   @HttpCode(200)

@@ -7,6 +7,7 @@ import {
   ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiPreconditionFailedResponse,
   ApiTags,
   ApiUnauthorizedResponse,
@@ -30,7 +31,9 @@ import { ManageTeamUseCase } from './use-cases/manage-team.use-case.js';
 import { TransitionIdeaUseCase } from './use-cases/transition-idea.use-case.js';
 import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
 
-const ifMatchHeader = { name: 'If-Match', required: false, description: 'ETag of the version you changed.' };
+/** Every answer that is one idea carries its version as a strong ETag. */
+const etagHeader = { ETag: { description: 'The idea’s version, to send back in If-Match.', schema: { type: 'string', example: '"3"' } } };
+const ifMatchHeader = { name: 'If-Match', required: false, description: 'ETag of the version you changed.', example: '"3"' };
 
 function viewerOf(user: AuthenticatedUser) {
   return { userId: user.sub, roles: user.roles };
@@ -57,9 +60,10 @@ export class IdeaController {
     private readonly findSimilarWork: FindSimilarWorkUseCase,
   ) {}
 
+  @ApiOperation({ summary: 'Draft an idea' })
   @Post()
   @Roles(...INTERNAL_ROLES)
-  @ApiCreatedResponse({ type: IdeaResponse, description: 'The new draft; its team is its author.' })
+  @ApiCreatedResponse({ type: IdeaResponse, headers: etagHeader, description: 'The new draft; its team is its author.' })
   @ApiBadRequestResponse({ description: 'Invalid or unknown fields, or an unknown challengeId.' })
   async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateIdeaDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const idea = await this.createIdea.execute({
@@ -78,6 +82,7 @@ export class IdeaController {
     return withEtag(reply, idea, user);
   }
 
+  @ApiOperation({ summary: 'List ideas (filtered, sorted, paginated)' })
   @Get()
   @ApiOkResponse({ type: IdeaPageResponse, description: 'Filtered, sorted, keyset-paginated; drafts only your own.' })
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListIdeasQuery): Promise<IdeaPageResponse> {
@@ -85,17 +90,19 @@ export class IdeaController {
     return { items: page.items.map((idea) => IdeaResponse.of(idea, viewerOf(user))), nextCursor: page.nextCursor };
   }
 
+  @ApiOperation({ summary: 'Get an idea' })
   @Get(':id')
-  @ApiOkResponse({ type: IdeaResponse })
+  @ApiOkResponse({ type: IdeaResponse, headers: etagHeader })
   @ApiNotFoundResponse({ description: 'No such idea, or a draft of a team you are not on.' })
   async get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     return withEtag(reply, await this.getIdea.execute({ user, ideaId: id }), user);
   }
 
+  @ApiOperation({ summary: 'Edit a draft' })
   @Patch(':id')
   @Roles(...INTERNAL_ROLES)
   @ApiHeader(ifMatchHeader)
-  @ApiOkResponse({ type: IdeaResponse, description: 'The edited draft.' })
+  @ApiOkResponse({ type: IdeaResponse, headers: etagHeader, description: 'The edited draft.' })
   @ApiConflictResponse({ description: 'Not a draft any more.' })
   @ApiPreconditionFailedResponse({ description: 'If-Match does not match the current version.' })
   async update(
@@ -110,11 +117,12 @@ export class IdeaController {
     return withEtag(reply, idea, user);
   }
 
+  @ApiOperation({ summary: 'Submit a draft' })
   @Post(':id/submit')
   @Roles(...INTERNAL_ROLES)
   @HttpCode(200)
   @ApiHeader(ifMatchHeader)
-  @ApiOkResponse({ type: IdeaResponse, description: 'The submitted idea, with the similar work found (it never blocks).' })
+  @ApiOkResponse({ type: IdeaResponse, headers: etagHeader, description: 'The submitted idea, with the similar work found (it never blocks).' })
   @ApiConflictResponse({ description: 'Not a draft, or its challenge is not open; the problem lists the allowed transitions.' })
   async submit(
     @CurrentUser() user: AuthenticatedUser,
@@ -126,11 +134,12 @@ export class IdeaController {
     return withEtag(reply, outcome.idea, user, outcome);
   }
 
+  @ApiOperation({ summary: 'Move an idea through its lifecycle' })
   @Post(':id/transitions')
   @Roles(...INTERNAL_ROLES)
   @HttpCode(200)
   @ApiHeader(ifMatchHeader)
-  @ApiOkResponse({ type: IdeaResponse, description: 'The idea in its new state.' })
+  @ApiOkResponse({ type: IdeaResponse, headers: etagHeader, description: 'The idea in its new state.' })
   @ApiBadRequestResponse({ description: 'Unknown state, or not_pursued without feedback.' })
   @ApiForbiddenResponse({ description: 'Your role may not make this transition on this idea (never on your own).' })
   @ApiConflictResponse({ description: 'Not allowed from the current state (the problem lists those that are), or review incomplete.' })
@@ -145,29 +154,33 @@ export class IdeaController {
     return withEtag(reply, outcome.idea, user, outcome);
   }
 
+  @ApiOperation({ summary: 'An idea’s transitions' })
   @Get(':id/history')
   @ApiOkResponse({ type: [TransitionResponse], description: 'Every transition: who, when, why.' })
   history(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<TransitionResponse[]> {
     return this.getHistory.execute({ user, ideaId: id });
   }
 
+  @ApiOperation({ summary: 'Invite a co-author' })
   @Post(':id/team/invitations')
   @Roles(...INTERNAL_ROLES)
-  @ApiCreatedResponse({ type: IdeaResponse, description: 'The colleague is invited; they become a co-author when they accept.' })
+  @ApiCreatedResponse({ type: IdeaResponse, headers: etagHeader, description: 'The colleague is invited; they become a co-author when they accept.' })
   @ApiConflictResponse({ description: 'Already on the team or invited.' })
   async invite(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: InviteCoauthorDto, @Res({ passthrough: true }) reply: FastifyReply) {
     return withEtag(reply, await this.manageTeam.invite({ user, ideaId: id, userId: body.userId }), user);
   }
 
+  @ApiOperation({ summary: 'Accept an invitation to a team' })
   @Post(':id/team/invitations/accept')
   @Roles(...INTERNAL_ROLES)
   @HttpCode(200)
-  @ApiOkResponse({ type: IdeaResponse, description: 'You are on the team.' })
+  @ApiOkResponse({ type: IdeaResponse, headers: etagHeader, description: 'You are on the team.' })
   @ApiNotFoundResponse({ description: 'No open invitation for you.' })
   async accept(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
     return withEtag(reply, await this.manageTeam.accept({ user, ideaId: id }), user);
   }
 
+  @ApiOperation({ summary: 'Similar ideas and knowledge assets' })
   @Get(':id/similar')
   @ApiOkResponse({ type: SimilarWorkResponse, description: 'Near-duplicate ideas and related published knowledge assets.' })
   similar(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string) {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { uuidParam } from '#ikm/http';
 import { AssignReviewerDto, ReviewResponse, ScorecardDto } from './dto/review.dto.js';
@@ -10,12 +10,14 @@ import { ReviewIdeaUseCase } from './use-cases/review-idea.use-case.js';
 export class ReviewController {
   constructor(private readonly reviews: ReviewIdeaUseCase) {}
 
+  @ApiOperation({ summary: 'An idea’s review: reviewers, scorecards, weighted score' })
   @Get()
   @ApiOkResponse({ type: ReviewResponse })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<ReviewResponse> {
     return this.reviews.get({ user, ideaId: id });
   }
 
+  @ApiOperation({ summary: 'Assign a reviewer' })
   @Post('reviewers')
   @Roles('ikmu_admin')
   @ApiCreatedResponse({ type: ReviewResponse })
@@ -25,6 +27,7 @@ export class ReviewController {
     return this.reviews.assign({ user, ideaId: id, reviewerId: body.reviewerId });
   }
 
+  @ApiOperation({ summary: 'Submit or replace your scorecard' })
   @Put('scorecard')
   @Roles('reviewer', 'ikmu_admin')
   @ApiOkResponse({ type: ReviewResponse, description: 'Your scorecard (replacing an earlier one) and the review so far.' })

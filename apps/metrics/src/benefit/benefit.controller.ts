@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReportReaders } from '../reporting/report-readers.decorator.js';
 import { BenefitsQuery } from './dto/benefits.query.js';
 import { BenefitsResponse } from './dto/benefits.response.js';
@@ -11,6 +11,7 @@ import { GetBenefitsUseCase } from './use-cases/get-benefits.use-case.js';
 export class BenefitController {
   constructor(private readonly getBenefits: GetBenefitsUseCase) {}
 
+  @ApiOperation({ summary: 'Benefits realised, in total and by period' })
   @Get()
   @ApiOkResponse({ type: BenefitsResponse, description: 'Benefits realised: totals and per month or quarter.' })
   benefits(@Query() query: BenefitsQuery): Promise<BenefitsResponse> {

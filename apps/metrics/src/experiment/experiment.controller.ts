@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { BreakdownQuery } from '../reporting/breakdown.js';
 import { ReportReaders } from '../reporting/report-readers.decorator.js';
 import { ExperimentResultsResponse } from './dto/experiment-results.response.js';
@@ -11,6 +11,7 @@ import { GetExperimentResultsUseCase } from './use-cases/get-experiment-results.
 export class ExperimentController {
   constructor(private readonly getExperimentResults: GetExperimentResultsUseCase) {}
 
+  @ApiOperation({ summary: 'Experiments started and concluded, by outcome' })
   @Get()
   @ApiOkResponse({ type: ExperimentResultsResponse, description: 'Experiments run, how they concluded, and the lessons they left.' })
   results(@Query() query: BreakdownQuery): Promise<ExperimentResultsResponse> {

@@ -1,12 +1,12 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { Roles } from '#ikm/auth';
 import { RebuildProjectionsUseCase } from './use-cases/rebuild-projections.use-case.js';
 
 class RebuildResponse {
-  @ApiProperty({ description: 'Events replayed.' }) events: number;
+  @ApiProperty({ type: 'integer', description: 'Events replayed.' }) events: number;
   @ApiProperty({ type: [String] }) projections: string[];
-  @ApiProperty() durationMs: number;
+  @ApiProperty({ type: 'integer' }) durationMs: number;
 }
 
 @ApiTags('projections')
@@ -16,6 +16,7 @@ class RebuildResponse {
 export class ReplayController {
   constructor(private readonly rebuildProjections: RebuildProjectionsUseCase) {}
 
+  @ApiOperation({ summary: 'Rebuild the projections from the event log' })
   @Post('rebuild')
   @HttpCode(200)
   @ApiOkResponse({ type: RebuildResponse, description: 'Every projection dropped and replayed from the event log.' })

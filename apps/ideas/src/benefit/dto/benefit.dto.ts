@@ -39,7 +39,7 @@ export class BenefitResponse {
   @ApiProperty({ format: 'date' }) periodEnd: string;
   @ApiProperty() usdSaved: number;
   @ApiProperty() staffHoursSaved: number;
-  @ApiProperty() beneficiaries: number;
+  @ApiProperty({ type: 'integer' }) beneficiaries: number;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty() recordedBy: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
@@ -48,7 +48,7 @@ export class BenefitResponse {
 export class BenefitTotals {
   @ApiProperty() usdSaved: number;
   @ApiProperty() staffHoursSaved: number;
-  @ApiProperty() beneficiaries: number;
+  @ApiProperty({ type: 'integer' }) beneficiaries: number;
 }
 
 export class BenefitsResponse {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsoDateTime, NestedObjectArray, NoNulCharacters, PatchType, trimmed } from '#ikm/http';
+import { CURSOR_EXAMPLE, IsoDateTime, NestedObjectArray, NoNulCharacters, PatchType, trimmed } from '#ikm/http';
 import { ThemeList } from '../../common/theme-list.decorator.js';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -53,11 +53,11 @@ export class CreateChallengeDto {
   @NoNulCharacters()
   description: string;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2027-01-15T09:00:00Z' })
   @IsoDateTime()
   opensAt: Date;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', example: '2027-03-31T17:00:00Z' })
   @IsoDateTime()
   closesAt: Date;
 
@@ -88,7 +88,7 @@ export class ListChallengesQuery {
   @Max(100)
   limit: number = 20;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.', example: CURSOR_EXAMPLE })
   @IsOptional()
   @IsString()
   @Length(1, 512)
@@ -112,7 +112,7 @@ export class ChallengeResponse {
   @ApiProperty({ enum: ['upcoming', 'open', 'closed'] }) phase: ChallengePhase;
   @ApiProperty({ type: [String] }) themes: string[];
   @ApiProperty({ type: [CriterionResponse] }) criteria: CriterionResponse[];
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer', description: 'Incremented by every change.' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
@@ -137,5 +137,6 @@ export class ChallengeResponse {
 
 export class ChallengePageResponse {
   @ApiProperty({ type: [ChallengeResponse] }) items: ChallengeResponse[];
-  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last.', example: CURSOR_EXAMPLE })
+  nextCursor: string | null;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IDEA_STATUSES, type IdeaStatus } from '#ikm/contracts';
+import { CURSOR_EXAMPLE } from '#ikm/http';
 import type { Actor, ExpectedBenefits, Idea, TeamMember } from '../idea.entity.js';
 import type { SimilarWork } from '../../similar-work/similar-work.finder.js';
 
@@ -48,14 +49,14 @@ export class IdeaResponse {
   @ApiProperty({ type: [String] }) themes: string[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) challengeId: string | null;
   @ApiProperty({ type: ExpectedBenefitsResponse, nullable: true }) expectedBenefits: ExpectedBenefits | null;
-  @ApiProperty({ type: [String] }) knowledgeAssetIds: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) knowledgeAssetIds: string[];
   @ApiProperty({ enum: IDEA_STATUSES }) status: IdeaStatus;
   @ApiProperty() authorId: string;
   @ApiProperty({ nullable: true, type: String }) originUnit: string | null;
   @ApiProperty({ nullable: true, type: String }) region: string | null;
   @ApiProperty({ type: [TeamMemberResponse] }) team: TeamMember[];
-  @ApiProperty() endorsementCount: number;
-  @ApiProperty({ description: 'Incremented by every change; send it back in If-Match to change safely.' }) version: number;
+  @ApiProperty({ type: 'integer' }) endorsementCount: number;
+  @ApiProperty({ type: 'integer', description: 'Incremented by every change; send it back in If-Match (as the ETag, e.g. `"3"`) to change safely.' }) version: number;
   @ApiProperty({ enum: IDEA_STATUSES, isArray: true, description: 'The transitions you could make now.' }) allowedTransitions: string[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -91,7 +92,7 @@ export class IdeaResponse {
 
 export class IdeaPageResponse {
   @ApiProperty({ type: [IdeaResponse] }) items: IdeaResponse[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last.' })
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last.', example: CURSOR_EXAMPLE })
   nextCursor: string | null;
 }
 

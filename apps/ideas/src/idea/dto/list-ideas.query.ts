@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IDEA_STATUSES, type IdeaStatus } from '#ikm/contracts';
-import { NoNulCharacters } from '#ikm/http';
+import { CURSOR_EXAMPLE, NoNulCharacters } from '#ikm/http';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
 
@@ -17,7 +17,7 @@ export class ListIdeasQuery {
   @Max(MAX_PAGE_SIZE)
   limit: number = 20;
 
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (same filters and sort).' })
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (same filters and sort).', example: CURSOR_EXAMPLE })
   @IsOptional()
   @IsString()
   @Length(1, 512)

@@ -5,8 +5,8 @@ import { BUCKETS, type Bucket } from '../period-bucket.js';
 export class BenefitAmounts {
   @ApiProperty({ description: 'US dollars saved.' }) usdSaved: number;
   @ApiProperty() staffHoursSaved: number;
-  @ApiProperty() beneficiaries: number;
-  @ApiProperty({ description: 'Benefit records counted.' }) benefits: number;
+  @ApiProperty({ type: 'integer' }) beneficiaries: number;
+  @ApiProperty({ type: 'integer', description: 'Benefit records counted.' }) benefits: number;
 }
 
 export class BenefitPeriod extends BenefitAmounts {

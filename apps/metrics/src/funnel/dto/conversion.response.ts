@@ -5,8 +5,8 @@ import { BreakdownGroup } from '../../reporting/breakdown.js';
 export class ConversionStepResult {
   @ApiProperty({ enum: IDEA_STATUSES }) from: IdeaStatus;
   @ApiProperty({ enum: IDEA_STATUSES }) to: IdeaStatus;
-  @ApiProperty({ description: 'Ideas that reached `from`.' }) reached: number;
-  @ApiProperty({ description: 'Of those, ideas that later reached `to`.' }) converted: number;
+  @ApiProperty({ type: 'integer', description: 'Ideas that reached `from`.' }) reached: number;
+  @ApiProperty({ type: 'integer', description: 'Of those, ideas that later reached `to`.' }) converted: number;
   @ApiProperty({ type: Number, nullable: true, description: 'converted / reached, from 0 to 1; null when no idea reached `from`.' })
   rate: number | null;
 }

@@ -4,7 +4,7 @@ import { BreakdownGroup } from '../../reporting/breakdown.js';
 
 export class StageTime {
   @ApiProperty({ enum: IDEA_STATUSES }) stage: IdeaStatus;
-  @ApiProperty({ description: 'Stays in this stage that have ended (the idea moved on).' }) completedStays: number;
+  @ApiProperty({ type: 'integer', description: 'Stays in this stage that have ended (the idea moved on).' }) completedStays: number;
   @ApiProperty({ type: Number, nullable: true, description: 'Median length of the completed stays, in hours; null when there is none.' })
   medianHours: number | null;
 }
