@@ -15,13 +15,27 @@ export function decimalPlaces(value: number): number {
   return Math.max(0, fractionDigits - Number(exponent));
 }
 
+export interface NumberBounds {
+  min?: number;
+  max?: number;
+}
+
+/** The values a `numeric(precision, scale)` column holds, narrowed to the domain's bounds. */
+export function numericRange(precision: number, scale: number, bounds: NumberBounds = {}): Required<NumberBounds> {
+  // numeric(p, s) holds |x| < 10^(p-s); the largest with s places is 10^(p-s) - 10^-s.
+  const columnMax = Number(`${'9'.repeat(precision - scale)}.${'9'.repeat(scale)}`);
+  return { min: Math.max(bounds.min ?? -columnMax, -columnMax), max: Math.min(bounds.max ?? columnMax, columnMax) };
+}
+
+/** The values an `integer` column holds, narrowed to the domain's bounds. */
+export function integerRange(bounds: NumberBounds = {}): Required<NumberBounds> {
+  return { min: Math.max(bounds.min ?? INT32_MIN, INT32_MIN), max: Math.min(bounds.max ?? INT32_MAX, INT32_MAX) };
+}
+
 /** Why a value cannot be stored in a column of `numeric(precision, scale)` within [min, max], or null. */
 export function numericProblem(value: unknown, precision: number, scale: number, bounds: { min?: number; max?: number } = {}): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return 'must be a number';
-  // numeric(p, s) holds |x| < 10^(p-s); the largest with s places is 10^(p-s) - 10^-s.
-  const columnMax = Number(`${'9'.repeat(precision - scale)}.${'9'.repeat(scale)}`);
-  const min = Math.max(bounds.min ?? -columnMax, -columnMax);
-  const max = Math.min(bounds.max ?? columnMax, columnMax);
+  const { min, max } = numericRange(precision, scale, bounds);
   if (value < min || value > max) return `must be between ${min} and ${max}`;
   if (decimalPlaces(value) > scale) return scale === 0 ? 'must be a whole number' : `must have at most ${scale} decimal places`;
   return null;
@@ -30,8 +44,7 @@ export function numericProblem(value: unknown, precision: number, scale: number,
 /** Why a value cannot be stored in an `integer` column within [min, max], or null. */
 export function integerProblem(value: unknown, bounds: { min?: number; max?: number } = {}): string | null {
   if (typeof value !== 'number' || !Number.isInteger(value)) return 'must be a whole number';
-  const min = Math.max(bounds.min ?? INT32_MIN, INT32_MIN);
-  const max = Math.min(bounds.max ?? INT32_MAX, INT32_MAX);
+  const { min, max } = integerRange(bounds);
   if (value < min || value > max) return `must be between ${min} and ${max}`;
   return null;
 }

@@ -4,12 +4,18 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { ApiProperty, ApiPropertyOptional, SwaggerModule, type OpenAPIObject, type SchemaObject } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { IsoDate, IsoDateTime } from './date.validators.js';
+import { FitsInteger, FitsNumeric } from './number.validators.js';
 import { uuidParam } from './uuid-param.pipe.js';
 import { documentValidatedTypes } from './validated-types.js';
 
 class PeriodDto {
   @ApiProperty() @IsInt() beneficiaries: number;
   @ApiProperty() @IsNumber() usdSaved: number;
+  @ApiProperty() @FitsInteger({ min: 0 }) staff: number;
+  @ApiProperty() @FitsNumeric(6, 2, { min: 0 }) budget: number;
+  @ApiProperty() @IsoDateTime() endsAt: Date;
+  @ApiProperty() @IsoDate() day: string;
 }
 
 class RecordDto {
@@ -59,6 +65,13 @@ describe('documentValidatedTypes', () => {
     expect(property('RecordDto', 'ownerId')).toMatchObject({ type: 'string', format: 'uuid' });
     expect(property('RecordDto', 'assetIds')).toMatchObject({ type: 'array', items: { type: 'string', format: 'uuid' } });
     expect(property('RecordDto', 'note')).toEqual({ type: 'string' });
+  });
+
+  it('documents the range of column-sized numbers and the format of strict dates', () => {
+    expect(property('PeriodDto', 'staff')).toMatchObject({ type: 'integer', minimum: 0, maximum: 2_147_483_647 });
+    expect(property('PeriodDto', 'budget')).toMatchObject({ type: 'number', minimum: 0, maximum: 9_999.99 });
+    expect(property('PeriodDto', 'endsAt')).toMatchObject({ type: 'string', format: 'date-time' });
+    expect(property('PeriodDto', 'day')).toMatchObject({ type: 'string', format: 'date' });
   });
 
   it('documents query DTOs and path parameters read through uuidParam, and only those', () => {

@@ -4,6 +4,7 @@ import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import { ApiParam, DECORATORS } from '@nestjs/swagger';
 import { getMetadataStorage } from 'class-validator';
+import { integerRange, numericRange, type NumberBounds } from './number.validators.js';
 
 interface RouteArgument {
   index: number;
@@ -18,10 +19,20 @@ interface DocumentedProperty {
 
 type Class = abstract new (...args: never[]) => unknown;
 
-/** What the document says of a property that a validator of this name checks. */
-const DOCUMENTED_BY_VALIDATOR: Record<string, (documented: DocumentedProperty) => Record<string, unknown>> = {
+/** What the document says of a property that a validator of this name checks (with the validator's constraints). */
+const DOCUMENTED_BY_VALIDATOR: Record<string, (documented: DocumentedProperty, constraints: unknown[]) => Record<string, unknown>> = {
   isInt: (documented) => (documented.type === Number || documented.type === 'number' ? { type: 'integer' } : {}),
   isUuid: () => ({ format: 'uuid' }),
+  fitsInteger: (_, [bounds]) => {
+    const { min, max } = integerRange(bounds as NumberBounds);
+    return { type: 'integer', minimum: min, maximum: max };
+  },
+  fitsNumeric: (_, [precision, scale, bounds]) => {
+    const { min, max } = numericRange(precision as number, scale as number, bounds as NumberBounds);
+    return { minimum: min, maximum: max };
+  },
+  isoDateTime: () => ({ type: 'string', format: 'date-time' }),
+  isoDate: () => ({ type: 'string', format: 'date' }),
 };
 
 /** class-validator's type of a `@ValidateNested()` check (ValidationTypes.NESTED_VALIDATION). */
@@ -54,7 +65,7 @@ function describeValidatedClass(dto: Class, described: Set<Class>): void {
       if (nested) describeValidatedClass(nested, described);
       continue;
     }
-    const patch = validation.name ? DOCUMENTED_BY_VALIDATOR[validation.name]?.(documented) : undefined;
+    const patch = validation.name ? DOCUMENTED_BY_VALIDATOR[validation.name]?.(documented, validation.constraints ?? []) : undefined;
     if (patch && Object.keys(patch).length) Reflect.defineMetadata(DECORATORS.API_MODEL_PROPERTIES, { ...documented, ...patch }, dto.prototype, key);
   }
 }
@@ -62,7 +73,8 @@ function describeValidatedClass(dto: Class, described: Set<Class>): void {
 /**
  * Writes into the OpenAPI metadata what the validators enforce, before the document is built, so that
  * the document cannot drift from them and no DTO has to say it twice: a property checked by `@IsInt()`
- * is an `integer`, one checked by `@IsUUID()` a `uuid` (each item, for an array checked with `each`),
+ * is an `integer`, one checked by `@IsUUID()` a `uuid`, the column-sized numbers (`@FitsInteger`,
+ * `@FitsNumeric`) carry their range, and the strict dates (`@IsoDateTime`, `@IsoDate`) their format (each item, for an array checked with `each`),
  * in bodies and queries, nested DTOs included; a path parameter read through `ParseUUIDPipe`
  * (`uuidParam`) is a `uuid`.
  */
