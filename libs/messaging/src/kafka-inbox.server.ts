@@ -11,6 +11,7 @@ import { decodeCloudEvent, InvalidEventError, type ConsumedEvent } from './cloud
 import { deadLetterOf } from './dead-letter.js';
 import { InboxContext } from './inbox-context.js';
 import { createReliableProducer } from './kafka-client.js';
+import { isNotYetReady } from './kafka-log-level.js';
 import { ensureTopics } from './topics.js';
 
 /**
@@ -116,7 +117,9 @@ export class KafkaInboxServer extends Server implements CustomTransportStrategy 
       consumer.on(consumer.events.CRASH, ({ payload }) => {
         // kafkajs restarts by itself after retriable errors; after any other crash, start over.
         if (!payload.restart && !this.stopping.signal.aborted) {
-          this.log.error({ err: payload.error }, 'consumer crashed; restarting');
+          // A broker still starting is no fault of ours: the restart outgrows it.
+          const level = isNotYetReady(payload.error) ? 'warn' : 'error';
+          this.log[level]({ err: payload.error }, 'consumer crashed; restarting');
           this.consumer = undefined;
           void consumer.disconnect().finally(() => this.consumeUntilStopped());
         }

@@ -1,5 +1,5 @@
 import kafkajs from 'kafkajs';
-import { kafkaLogLevel as sut } from './kafka-log-level.js';
+import { isNotYetReady, kafkaLogLevel as sut } from './kafka-log-level.js';
 
 const { logLevel } = kafkajs;
 
@@ -19,6 +19,22 @@ describe('kafkaLogLevel', () => {
   it('makes a consumer crash on a broker still loading its coordinator, and its restart, warnings', () => {
     expect(sut(logLevel.ERROR, "Crash: KafkaJSProtocolError: The coordinator is loading and hence can't process requests for this group")).toBe('warn');
     expect(sut(logLevel.ERROR, 'Restarting the consumer in 200ms')).toBe('warn');
+  });
+
+  it('makes the crash of a consumer that gave up finding a coordinator still loading a warning (seen on a busy machine)', () => {
+    expect(sut(logLevel.ERROR, 'Crash: KafkaJSGroupCoordinatorNotFound: Failed to find group coordinator')).toBe('warn');
+  });
+});
+
+describe('isNotYetReady', () => {
+  class KafkaJSGroupCoordinatorNotFound extends Error {
+    name = 'KafkaJSGroupCoordinatorNotFound';
+  }
+
+  it('tells the errors a starting broker gives, which the inbox consumer restarts past, from the others', () => {
+    expect(isNotYetReady(new KafkaJSGroupCoordinatorNotFound('Failed to find group coordinator'))).toBe(true);
+    expect(isNotYetReady(new Error('The group coordinator is not available'))).toBe(true);
+    expect(isNotYetReady(new Error('Not authorized to access topics: [Topic authorization failed]'))).toBe(false);
   });
 
   it.each([

@@ -31,7 +31,18 @@ const NOT_YET_READY = new Set([
 const { errorCodes } = createRequire(import.meta.url)('kafkajs/src/protocol/error.js') as {
   errorCodes: Array<{ type: string; message: string }>;
 };
-const NOT_YET_READY_MESSAGES = errorCodes.filter(({ type }) => NOT_YET_READY.has(type)).map(({ message }) => message);
+const NOT_YET_READY_MESSAGES = [
+  ...errorCodes.filter(({ type }) => NOT_YET_READY.has(type)).map(({ message }) => message),
+  // What kafkajs throws once its own retries of "coordinator not available" run out: on a slow
+  // machine a starting broker takes longer than that, and the consumer crashes and is started again.
+  'KafkaJSGroupCoordinatorNotFound',
+];
+
+/** Whether an error (or a log line's text) is a starting broker's "not yet", which a retry outgrows. */
+export function isNotYetReady(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return NOT_YET_READY_MESSAGES.some((notReady) => text.includes(notReady));
+}
 
 /** The pino level for one kafkajs log entry. */
 export function kafkaLogLevel(level: number, message: string, error?: unknown): PinoLevel {
@@ -42,6 +53,5 @@ export function kafkaLogLevel(level: number, message: string, error?: unknown): 
   if (pinoLevel !== 'error') return pinoLevel;
   // kafkajs restarts a consumer only after a retriable crash, which it has just logged as the error.
   if (message.startsWith('Restarting the consumer in ')) return 'warn';
-  const text = typeof error === 'string' ? `${message} ${error}` : message;
-  return NOT_YET_READY_MESSAGES.some((notReady) => text.includes(notReady)) ? 'warn' : 'error';
+  return isNotYetReady(typeof error === 'string' ? `${message} ${error}` : message) ? 'warn' : 'error';
 }
