@@ -134,6 +134,11 @@ export class Idea {
     if (!this.isOnTeam(userId)) throw IdeaError.notOnTeam(this.id);
   }
 
+  /** Others comment on and endorse an idea once its team has submitted it. */
+  assertOpenForEngagement(): void {
+    if (this.status === 'draft') throw IdeaError.notOpenForEngagement(this.id);
+  }
+
   assertStatus(needed: IdeaStatus[], action: string): void {
     if (!needed.includes(this.status)) throw IdeaError.wrongStatus(this.id, this.status, needed, action);
   }

@@ -1,5 +1,5 @@
 import type { IdeaStatus } from '#ikm/contracts';
-import { DomainError } from '#ikm/http';
+import { domainErrorClass } from '#ikm/domain';
 import type { Capacity } from './idea-lifecycle.js';
 
 export enum IdeaErrorCode {
@@ -15,9 +15,11 @@ export enum IdeaErrorCode {
   ReviewerCannotJoin = 'IDEA_REVIEWER_CANNOT_JOIN',
   NoInvitation = 'IDEA_NO_INVITATION',
   WrongStatus = 'IDEA_WRONG_STATUS',
+  /** Comments and endorsements alike (PRODUCT.md's engagement) wait for submission; the code names that notion. */
+  NotOpenForEngagement = 'ENGAGEMENT_NOT_OPEN',
 }
 
-const STATUS_OF: Record<IdeaErrorCode, number> = {
+export class IdeaError extends domainErrorClass<IdeaErrorCode>({
   [IdeaErrorCode.NotFound]: 404,
   [IdeaErrorCode.NotOnTeam]: 403,
   [IdeaErrorCode.NotEditable]: 409,
@@ -30,13 +32,8 @@ const STATUS_OF: Record<IdeaErrorCode, number> = {
   [IdeaErrorCode.ReviewerCannotJoin]: 409,
   [IdeaErrorCode.NoInvitation]: 404,
   [IdeaErrorCode.WrongStatus]: 409,
-};
-
-export class IdeaError extends DomainError<IdeaErrorCode> {
-  get status(): number {
-    return STATUS_OF[this.code];
-  }
-
+  [IdeaErrorCode.NotOpenForEngagement]: 409,
+}) {
   static notFound(id: string): IdeaError {
     return new IdeaError(IdeaErrorCode.NotFound, `Idea ${id} does not exist or is not visible to you.`);
   }
@@ -108,7 +105,7 @@ export class IdeaError extends DomainError<IdeaErrorCode> {
     });
   }
 
-  private constructor(code: IdeaErrorCode, message: string, extensions?: Record<string, unknown>) {
-    super(code, message, extensions);
+  static notOpenForEngagement(id: string): IdeaError {
+    return new IdeaError(IdeaErrorCode.NotOpenForEngagement, `Idea ${id} is a draft; others engage once it is submitted.`);
   }
 }
