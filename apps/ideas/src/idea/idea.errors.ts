@@ -1,5 +1,6 @@
 import type { IdeaStatus } from '#ikm/contracts';
 import { domainErrorClass } from '#ikm/domain';
+import { refusalExtensions, type MoveRefusal } from '#ikm/lifecycle';
 import type { Capacity } from './idea-lifecycle.js';
 
 export enum IdeaErrorCode {
@@ -46,20 +47,15 @@ export class IdeaError extends domainErrorClass<IdeaErrorCode>({
     return new IdeaError(IdeaErrorCode.NotEditable, `Idea ${id} is ${status}; only drafts can be edited.`, { currentStatus: status });
   }
 
-  static invalidTransition(id: string, from: IdeaStatus, to: IdeaStatus, allowed: IdeaStatus[], yours: IdeaStatus[]): IdeaError {
-    return new IdeaError(
-      IdeaErrorCode.InvalidTransition,
-      `Idea ${id} cannot go from ${from} to ${to}; allowed from ${from}: ${allowed.join(', ') || 'none'}.`,
-      { currentStatus: from, requestedStatus: to, allowedTransitions: allowed, allowedForYou: yours },
-    );
-  }
-
-  static transitionForbidden(id: string, from: IdeaStatus, to: IdeaStatus, who: readonly Capacity[], yours: IdeaStatus[]): IdeaError {
-    return new IdeaError(
-      IdeaErrorCode.TransitionForbidden,
-      `Moving idea ${id} from ${from} to ${to} is for: ${who.join(' or ')} (never on one's own idea).`,
-      { currentStatus: from, requestedStatus: to, allowedFor: who, allowedForYou: yours },
-    );
+  /** A 409 for a move the lifecycle does not have, a 403 for one that is not the caller's. */
+  static transitionRefused(id: string, refusal: MoveRefusal<IdeaStatus, Capacity>): IdeaError {
+    const { from, to } = refusal;
+    if (refusal.reason === 'invalid') {
+      const allowed = refusal.allowed.join(', ') || 'none';
+      return new IdeaError(IdeaErrorCode.InvalidTransition, `Idea ${id} cannot go from ${from} to ${to}; allowed from ${from}: ${allowed}.`, refusalExtensions(refusal));
+    }
+    const who = refusal.who.join(' or ');
+    return new IdeaError(IdeaErrorCode.TransitionForbidden, `Moving idea ${id} from ${from} to ${to} is for: ${who} (never on one's own idea).`, refusalExtensions(refusal));
   }
 
   static feedbackRequired(id: string): IdeaError {
