@@ -363,6 +363,20 @@ describe('comments', () => {
     expect((await as('gina').delete(`/${id}/comments/${second.body.id}`)).status).toBe(204);
     expect((await as('gina').get(`/${id}/comments`)).body.map((comment: { id: string }) => comment.id)).toEqual([commentId]);
   });
+
+  it('waits, as endorsements do, for the idea to be submitted: the same problem for both', async () => {
+    const draft = await as('alice').post('', idea('A draft nobody engages with yet'));
+    const comment = await as('alice').post(`/${draft.body.id}/comments`, { body: 'Too early' });
+    const endorsement = await as('alice').put(`/${draft.body.id}/endorsement`);
+    const notOpen = {
+      type: 'https://ikm.example.org/problems/engagement-not-open',
+      title: 'engagement not open',
+      status: 409,
+      detail: `Idea ${draft.body.id} is a draft; others engage once it is submitted.`,
+    };
+    expect([comment.status, comment.body]).toEqual([409, expect.objectContaining(notOpen)]);
+    expect([endorsement.status, endorsement.body]).toEqual([409, expect.objectContaining(notOpen)]);
+  });
 });
 
 describe('lists', () => {

@@ -2,9 +2,10 @@ import { Catch, HttpException, HttpStatus, type ArgumentsHost, type ExceptionFil
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import { DomainError } from '#ikm/domain';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, type DatabaseOutage } from '#ikm/persistence';
 import { databaseUnavailableProblem } from './database-unavailable.problem.js';
-import { DomainError, PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details.js';
+import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details.js';
 import { InvalidRequestException } from './validation.js';
 
 const SLUG_OF_STATUS: Record<number, string> = {

@@ -1,7 +1,7 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { pino } from 'pino';
 import { toProblem } from './problem-details.filter.js';
-import { DomainError } from './problem-details.js';
+import { DomainError } from '#ikm/domain';
 import { flattenValidationErrors, InvalidRequestException } from './validation.js';
 
 class SampleError extends DomainError<'SAMPLE_CONFLICT'> {

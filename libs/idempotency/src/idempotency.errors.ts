@@ -1,4 +1,4 @@
-import { DomainError } from '#ikm/http';
+import { domainErrorClass } from '#ikm/domain';
 
 export enum IdempotencyErrorCode {
   /** The key was used before for another request (another body or If-Match): 422. */
@@ -7,11 +7,10 @@ export enum IdempotencyErrorCode {
   InFlight = 'IDEMPOTENCY_KEY_IN_FLIGHT',
 }
 
-export class IdempotencyError extends DomainError<IdempotencyErrorCode> {
-  get status(): number {
-    return this.code === IdempotencyErrorCode.KeyReused ? 422 : 409;
-  }
-
+export class IdempotencyError extends domainErrorClass<IdempotencyErrorCode>({
+  [IdempotencyErrorCode.KeyReused]: 422,
+  [IdempotencyErrorCode.InFlight]: 409,
+}) {
   static keyReused(): IdempotencyError {
     return new IdempotencyError(
       IdempotencyErrorCode.KeyReused,
@@ -24,9 +23,5 @@ export class IdempotencyError extends DomainError<IdempotencyErrorCode> {
       IdempotencyErrorCode.InFlight,
       'A request with this Idempotency-Key is still being processed; retry after Retry-After seconds to get its outcome.',
     );
-  }
-
-  private constructor(code: IdempotencyErrorCode, message: string) {
-    super(code, message);
   }
 }

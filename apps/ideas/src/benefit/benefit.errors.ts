@@ -1,15 +1,14 @@
-import { DomainError } from '#ikm/http';
+import { domainErrorClass } from '#ikm/domain';
 
 export enum BenefitErrorCode {
   InvalidPeriod = 'BENEFIT_INVALID_PERIOD',
   NotAllowed = 'BENEFIT_NOT_ALLOWED',
 }
 
-export class BenefitError extends DomainError<BenefitErrorCode> {
-  get status(): number {
-    return this.code === BenefitErrorCode.InvalidPeriod ? 400 : 403;
-  }
-
+export class BenefitError extends domainErrorClass<BenefitErrorCode>({
+  [BenefitErrorCode.InvalidPeriod]: 400,
+  [BenefitErrorCode.NotAllowed]: 403,
+}) {
   static invalidPeriod(): BenefitError {
     return new BenefitError(BenefitErrorCode.InvalidPeriod, 'A period ends on or after the day it starts.', {
       errors: [{ field: 'periodEnd', reason: 'must be on or after periodStart' }],
@@ -18,9 +17,5 @@ export class BenefitError extends DomainError<BenefitErrorCode> {
 
   static notAllowed(): BenefitError {
     return new BenefitError(BenefitErrorCode.NotAllowed, 'Benefits are recorded by the idea’s team or an IKMU administrator.');
-  }
-
-  private constructor(code: BenefitErrorCode, message: string, extensions?: Record<string, unknown>) {
-    super(code, message, extensions);
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '#ikm/http';
+import { domainErrorClass } from '#ikm/domain';
 
 export enum ChallengeErrorCode {
   NotFound = 'CHALLENGE_NOT_FOUND',
@@ -8,19 +8,13 @@ export enum ChallengeErrorCode {
   UnknownReference = 'CHALLENGE_UNKNOWN_REFERENCE',
 }
 
-const STATUS_OF: Record<ChallengeErrorCode, number> = {
+export class ChallengeError extends domainErrorClass<ChallengeErrorCode>({
   [ChallengeErrorCode.NotFound]: 404,
   [ChallengeErrorCode.NotSponsor]: 403,
   [ChallengeErrorCode.NotOpen]: 409,
   [ChallengeErrorCode.InvalidDates]: 400,
   [ChallengeErrorCode.UnknownReference]: 400,
-};
-
-export class ChallengeError extends DomainError<ChallengeErrorCode> {
-  get status(): number {
-    return STATUS_OF[this.code];
-  }
-
+}) {
   static notFound(id: string): ChallengeError {
     return new ChallengeError(ChallengeErrorCode.NotFound, `Challenge ${id} does not exist.`);
   }
@@ -46,9 +40,5 @@ export class ChallengeError extends DomainError<ChallengeErrorCode> {
     return new ChallengeError(ChallengeErrorCode.UnknownReference, `Challenge ${id} does not exist.`, {
       errors: [{ field: 'challengeId', reason: 'no challenge has this id' }],
     });
-  }
-
-  private constructor(code: ChallengeErrorCode, message: string, extensions?: Record<string, unknown>) {
-    super(code, message, extensions);
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '#ikm/http';
+import { domainErrorClass } from '#ikm/domain';
 
 export enum CommentErrorCode {
   NotFound = 'COMMENT_NOT_FOUND',
@@ -6,17 +6,11 @@ export enum CommentErrorCode {
   Gone = 'COMMENT_GONE',
 }
 
-const STATUS_OF: Record<CommentErrorCode, number> = {
+export class CommentError extends domainErrorClass<CommentErrorCode>({
   [CommentErrorCode.NotFound]: 404,
   [CommentErrorCode.NotAuthor]: 403,
   [CommentErrorCode.Gone]: 409,
-};
-
-export class CommentError extends DomainError<CommentErrorCode> {
-  get status(): number {
-    return STATUS_OF[this.code];
-  }
-
+}) {
   static notFound(id: string): CommentError {
     return new CommentError(CommentErrorCode.NotFound, `Comment ${id} does not exist on this idea.`);
   }
@@ -27,9 +21,5 @@ export class CommentError extends DomainError<CommentErrorCode> {
 
   static gone(id: string, status: string): CommentError {
     return new CommentError(CommentErrorCode.Gone, `Comment ${id} is ${status} and can no longer be changed.`);
-  }
-
-  private constructor(code: CommentErrorCode, message: string) {
-    super(code, message);
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '#ikm/http';
+import { domainErrorClass } from '#ikm/domain';
 
 export enum ExperimentErrorCode {
   NotFound = 'EXPERIMENT_NOT_FOUND',
@@ -7,18 +7,12 @@ export enum ExperimentErrorCode {
   NotAllowed = 'EXPERIMENT_NOT_ALLOWED',
 }
 
-const STATUS_OF: Record<ExperimentErrorCode, number> = {
+export class ExperimentError extends domainErrorClass<ExperimentErrorCode>({
   [ExperimentErrorCode.NotFound]: 404,
   [ExperimentErrorCode.AlreadyConcluded]: 409,
   [ExperimentErrorCode.InvalidTimeBox]: 400,
   [ExperimentErrorCode.NotAllowed]: 403,
-};
-
-export class ExperimentError extends DomainError<ExperimentErrorCode> {
-  get status(): number {
-    return STATUS_OF[this.code];
-  }
-
+}) {
   static notFound(id: string): ExperimentError {
     return new ExperimentError(ExperimentErrorCode.NotFound, `Experiment ${id} does not exist on this idea.`);
   }
@@ -35,9 +29,5 @@ export class ExperimentError extends DomainError<ExperimentErrorCode> {
 
   static notAllowed(): ExperimentError {
     return new ExperimentError(ExperimentErrorCode.NotAllowed, 'Experiments are run by the idea’s team or an IKMU administrator.');
-  }
-
-  private constructor(code: ExperimentErrorCode, message: string, extensions?: Record<string, unknown>) {
-    super(code, message, extensions);
   }
 }

@@ -1,9 +1,10 @@
 import type { Role } from '#ikm/auth';
 import type { IdeaStatus } from '#ikm/contracts';
+import type { Transition as LifecycleTransition } from '#ikm/lifecycle';
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IdeaError } from './idea.errors.js';
-import { capacitiesOf, checkTransition, IDEA_TRANSITIONS, transitionsFor, type Capacity, type Relation } from './idea-lifecycle.js';
+import { IDEA_LIFECYCLE, type Capacity, type Relation } from './idea-lifecycle.js';
 
 export interface ExpectedBenefits {
   description: string;
@@ -38,11 +39,7 @@ export interface Actor {
   roles: readonly Role[];
 }
 
-export interface Transition {
-  from: IdeaStatus;
-  to: IdeaStatus;
-  reason: string | null;
-}
+export type Transition = LifecycleTransition<IdeaStatus>;
 
 const EDITABLE_FIELDS = ['title', 'problem', 'proposal', 'themes', 'challengeId', 'expectedBenefits', 'knowledgeAssetIds'] as const;
 
@@ -118,12 +115,12 @@ export class Idea {
   }
 
   capacitiesOf(actor: Actor): Capacity[] {
-    return capacitiesOf(actor.roles, this.relationOf(actor.userId));
+    return IDEA_LIFECYCLE.capacitiesOf(actor.roles, this.relationOf(actor.userId));
   }
 
   /** The transitions this actor could make now. */
   transitionsFor(actor: Actor): string[] {
-    return transitionsFor(this.status, this.capacitiesOf(actor));
+    return IDEA_LIFECYCLE.movesFor(this.status, this.capacitiesOf(actor));
   }
 
   assertVersion(expected: number | undefined): void {
@@ -132,6 +129,11 @@ export class Idea {
 
   assertOnTeam(userId: string): void {
     if (!this.isOnTeam(userId)) throw IdeaError.notOnTeam(this.id);
+  }
+
+  /** Others comment on and endorse an idea once its team has submitted it. */
+  assertOpenForEngagement(): void {
+    if (this.status === 'draft') throw IdeaError.notOpenForEngagement(this.id);
   }
 
   assertStatus(needed: IdeaStatus[], action: string): void {
@@ -160,13 +162,8 @@ export class Idea {
    */
   transition(actor: Actor, to: IdeaStatus, reason: string | null, now: Date, review: { pendingReviewers: string[] }): Transition {
     const from = this.status;
-    const capacities = this.capacitiesOf(actor);
-    const check = checkTransition(from, to, capacities);
-    if (!check.allowed) {
-      const yours = transitionsFor(from, capacities);
-      if (check.reason === 'invalid') throw IdeaError.invalidTransition(this.id, from, to, Object.keys(IDEA_TRANSITIONS[from]) as IdeaStatus[], yours);
-      throw IdeaError.transitionForbidden(this.id, from, to, check.who, yours);
-    }
+    const refusal = IDEA_LIFECYCLE.refusalOf(from, to, this.capacitiesOf(actor));
+    if (refusal) throw IdeaError.transitionRefused(this.id, refusal);
     const feedback = reason?.trim() || null;
     if (to === 'not_pursued' && !feedback) throw IdeaError.feedbackRequired(this.id);
     if (to === 'accepted' && review.pendingReviewers.length > 0) throw IdeaError.reviewIncomplete(this.id, review.pendingReviewers);

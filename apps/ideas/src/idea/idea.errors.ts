@@ -1,5 +1,6 @@
 import type { IdeaStatus } from '#ikm/contracts';
-import { DomainError } from '#ikm/http';
+import { domainErrorClass } from '#ikm/domain';
+import { refusalExtensions, type MoveRefusal } from '#ikm/lifecycle';
 import type { Capacity } from './idea-lifecycle.js';
 
 export enum IdeaErrorCode {
@@ -15,9 +16,11 @@ export enum IdeaErrorCode {
   ReviewerCannotJoin = 'IDEA_REVIEWER_CANNOT_JOIN',
   NoInvitation = 'IDEA_NO_INVITATION',
   WrongStatus = 'IDEA_WRONG_STATUS',
+  /** Comments and endorsements alike (PRODUCT.md's engagement) wait for submission; the code names that notion. */
+  NotOpenForEngagement = 'ENGAGEMENT_NOT_OPEN',
 }
 
-const STATUS_OF: Record<IdeaErrorCode, number> = {
+export class IdeaError extends domainErrorClass<IdeaErrorCode>({
   [IdeaErrorCode.NotFound]: 404,
   [IdeaErrorCode.NotOnTeam]: 403,
   [IdeaErrorCode.NotEditable]: 409,
@@ -30,13 +33,8 @@ const STATUS_OF: Record<IdeaErrorCode, number> = {
   [IdeaErrorCode.ReviewerCannotJoin]: 409,
   [IdeaErrorCode.NoInvitation]: 404,
   [IdeaErrorCode.WrongStatus]: 409,
-};
-
-export class IdeaError extends DomainError<IdeaErrorCode> {
-  get status(): number {
-    return STATUS_OF[this.code];
-  }
-
+  [IdeaErrorCode.NotOpenForEngagement]: 409,
+}) {
   static notFound(id: string): IdeaError {
     return new IdeaError(IdeaErrorCode.NotFound, `Idea ${id} does not exist or is not visible to you.`);
   }
@@ -49,20 +47,15 @@ export class IdeaError extends DomainError<IdeaErrorCode> {
     return new IdeaError(IdeaErrorCode.NotEditable, `Idea ${id} is ${status}; only drafts can be edited.`, { currentStatus: status });
   }
 
-  static invalidTransition(id: string, from: IdeaStatus, to: IdeaStatus, allowed: IdeaStatus[], yours: IdeaStatus[]): IdeaError {
-    return new IdeaError(
-      IdeaErrorCode.InvalidTransition,
-      `Idea ${id} cannot go from ${from} to ${to}; allowed from ${from}: ${allowed.join(', ') || 'none'}.`,
-      { currentStatus: from, requestedStatus: to, allowedTransitions: allowed, allowedForYou: yours },
-    );
-  }
-
-  static transitionForbidden(id: string, from: IdeaStatus, to: IdeaStatus, who: readonly Capacity[], yours: IdeaStatus[]): IdeaError {
-    return new IdeaError(
-      IdeaErrorCode.TransitionForbidden,
-      `Moving idea ${id} from ${from} to ${to} is for: ${who.join(' or ')} (never on one's own idea).`,
-      { currentStatus: from, requestedStatus: to, allowedFor: who, allowedForYou: yours },
-    );
+  /** A 409 for a move the lifecycle does not have, a 403 for one that is not the caller's. */
+  static transitionRefused(id: string, refusal: MoveRefusal<IdeaStatus, Capacity>): IdeaError {
+    const { from, to } = refusal;
+    if (refusal.reason === 'invalid') {
+      const allowed = refusal.allowed.join(', ') || 'none';
+      return new IdeaError(IdeaErrorCode.InvalidTransition, `Idea ${id} cannot go from ${from} to ${to}; allowed from ${from}: ${allowed}.`, refusalExtensions(refusal));
+    }
+    const who = refusal.who.join(' or ');
+    return new IdeaError(IdeaErrorCode.TransitionForbidden, `Moving idea ${id} from ${from} to ${to} is for: ${who} (never on one's own idea).`, refusalExtensions(refusal));
   }
 
   static feedbackRequired(id: string): IdeaError {
@@ -108,7 +101,7 @@ export class IdeaError extends DomainError<IdeaErrorCode> {
     });
   }
 
-  private constructor(code: IdeaErrorCode, message: string, extensions?: Record<string, unknown>) {
-    super(code, message, extensions);
+  static notOpenForEngagement(id: string): IdeaError {
+    return new IdeaError(IdeaErrorCode.NotOpenForEngagement, `Idea ${id} is a draft; others engage once it is submitted.`);
   }
 }

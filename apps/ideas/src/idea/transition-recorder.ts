@@ -3,6 +3,7 @@ import { IdeaStatusChangedV1 } from '#ikm/contracts';
 import { OutboxWriter } from '#ikm/messaging';
 import type { EntityManager } from 'typeorm';
 import { originOf } from './idea-events.js';
+import { IDEA_HISTORY } from './idea-lifecycle.js';
 import type { Idea, Transition } from './idea.entity.js';
 
 /**
@@ -14,14 +15,7 @@ export class TransitionRecorder {
   constructor(private readonly outbox: OutboxWriter) {}
 
   async record(manager: EntityManager, idea: Idea, transition: Transition, actorId: string, at: Date): Promise<void> {
-    await manager.query(`INSERT INTO idea_transitions (idea_id, from_status, to_status, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      idea.id,
-      transition.from,
-      transition.to,
-      actorId,
-      transition.reason,
-      at,
-    ]);
+    await IDEA_HISTORY.record(manager, idea.id, transition, actorId, at);
     if (transition.to === 'submitted') return;
     await this.outbox.append(manager, IdeaStatusChangedV1, idea.id, {
       ideaId: idea.id,

@@ -1,4 +1,4 @@
-import { DomainError } from '#ikm/http';
+import { domainErrorClass } from '#ikm/domain';
 
 export enum ReviewErrorCode {
   ReviewerOnTeam = 'REVIEW_REVIEWER_ON_TEAM',
@@ -9,20 +9,14 @@ export enum ReviewErrorCode {
   ScoresMismatch = 'REVIEW_SCORES_MISMATCH',
 }
 
-const STATUS_OF: Record<ReviewErrorCode, number> = {
+export class ReviewError extends domainErrorClass<ReviewErrorCode>({
   [ReviewErrorCode.ReviewerOnTeam]: 409,
   [ReviewErrorCode.OwnIdea]: 403,
   [ReviewErrorCode.AlreadyAssigned]: 409,
   [ReviewErrorCode.NotAssigned]: 403,
   [ReviewErrorCode.NotInReview]: 409,
   [ReviewErrorCode.ScoresMismatch]: 400,
-};
-
-export class ReviewError extends DomainError<ReviewErrorCode> {
-  get status(): number {
-    return STATUS_OF[this.code];
-  }
-
+}) {
   static reviewerOnTeam(reviewerId: string): ReviewError {
     return new ReviewError(ReviewErrorCode.ReviewerOnTeam, `${reviewerId} is on the idea's team; nobody reviews their own idea.`);
   }
@@ -48,9 +42,5 @@ export class ReviewError extends DomainError<ReviewErrorCode> {
       errors: [{ field: 'scores', reason }],
       criteria: expected,
     });
-  }
-
-  private constructor(code: ReviewErrorCode, message: string, extensions?: Record<string, unknown>) {
-    super(code, message, extensions);
   }
 }

@@ -4,7 +4,6 @@ import { CommentDeletedV1, CommentHiddenV1, CommentPostedV1 } from '#ikm/contrac
 import { OutboxWriter } from '#ikm/messaging';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { EngagementError } from '../../engagement/engagement.errors.js';
 import { IdeaRepository } from '../../idea/idea.repository.js';
 import { CommentError } from '../comment.errors.js';
 import { CommentRepository, type CommentRow } from '../comment.repository.js';
@@ -51,7 +50,7 @@ export class CommentOnIdeaUseCase {
   async post({ user, ideaId, body }: { user: AuthenticatedUser; ideaId: string; body: string }): Promise<CommentResponse> {
     return this.dataSource.transaction(async (manager) => {
       const idea = await this.ideas.getVisible(ideaId, user.sub, manager);
-      if (idea.status === 'draft') throw EngagementError.draft(ideaId);
+      idea.assertOpenForEngagement();
       const row = await this.comments.insert(manager, { id: randomUUID(), ideaId, authorId: user.sub, body, at: new Date() });
       await this.outbox.append(manager, CommentPostedV1, row.id, { commentId: row.id, ideaId, authorId: user.sub, postedAt: new Date(row.created_at).toISOString() });
       return commentFor(user, row);

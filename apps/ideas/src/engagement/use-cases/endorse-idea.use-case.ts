@@ -27,7 +27,7 @@ export class EndorseIdeaUseCase {
   async endorse({ user, ideaId }: { user: AuthenticatedUser; ideaId: string }): Promise<EndorsementState> {
     return this.dataSource.transaction(async (manager) => {
       const idea = await this.ideas.getVisible(ideaId, user.sub, manager);
-      if (idea.status === 'draft') throw EngagementError.draft(ideaId);
+      idea.assertOpenForEngagement();
       if (idea.isOnTeam(user.sub)) throw EngagementError.ownIdea(ideaId);
       const inserted: unknown[] = await manager.query(
         `INSERT INTO endorsements (idea_id, user_id, created_at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING RETURNING user_id`,

@@ -1,0 +1,2 @@
+export * from './problem-details.js';
+export * from './domain-error.js';

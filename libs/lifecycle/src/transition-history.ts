@@ -1,0 +1,56 @@
+import type { EntityManager } from 'typeorm';
+
+/** One move of a subject along its lifecycle, as its use case decided it. */
+export interface Transition<Status extends string> {
+  from: Status;
+  to: Status;
+  /** Why, in the actor's words (required by some moves, e.g. feedback when an idea is not pursued). */
+  reason: string | null;
+}
+
+/** One row of the history as the API shows it. */
+export interface HistoryEntry<Status extends string> extends Transition<Status> {
+  actorId: string;
+  at: string;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * Who moved a subject, when and why: one table per kind of subject, which the service creates in its
+ * own migration with this shape (here for ideas, `idea_transitions` and `idea_id`):
+ *
+ *     CREATE TABLE <table> (
+ *       id          bigserial PRIMARY KEY,
+ *       <subject>   uuid NOT NULL REFERENCES <subjects> (id),
+ *       from_status text NOT NULL,
+ *       to_status   text NOT NULL,
+ *       actor_id    text NOT NULL,
+ *       reason      text,
+ *       at          timestamptz NOT NULL
+ *     );
+ *     CREATE INDEX <table>_<subject without _id> ON <table> (<subject>, id);
+ *
+ * Rows are written in the transaction of the move they record, and read back in the order written.
+ */
+export class TransitionHistory<Status extends string> {
+  private readonly insert: string;
+  private readonly select: string;
+
+  constructor({ table, subjectColumn }: { table: string; subjectColumn: string }) {
+    // Names go into SQL text (they cannot be parameters): only plain identifiers, declared in code.
+    for (const name of [table, subjectColumn]) if (!IDENTIFIER.test(name)) throw new Error(`${name} is not a plain SQL identifier`);
+    this.insert = `INSERT INTO ${table} (${subjectColumn}, from_status, to_status, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)`;
+    this.select = `SELECT from_status, to_status, actor_id, reason, at FROM ${table} WHERE ${subjectColumn} = $1 ORDER BY id`;
+  }
+
+  async record(manager: EntityManager, subjectId: string, transition: Transition<Status>, actorId: string, at: Date): Promise<void> {
+    await manager.query(this.insert, [subjectId, transition.from, transition.to, actorId, transition.reason, at]);
+  }
+
+  /** The subject's moves, oldest first. */
+  async of(manager: EntityManager, subjectId: string): Promise<Array<HistoryEntry<Status>>> {
+    const rows: Array<{ from_status: Status; to_status: Status; actor_id: string; reason: string | null; at: Date }> = await manager.query(this.select, [subjectId]);
+    return rows.map((row) => ({ from: row.from_status, to: row.to_status, actorId: row.actor_id, reason: row.reason, at: row.at.toISOString() }));
+  }
+}
