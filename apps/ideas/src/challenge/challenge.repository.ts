@@ -1,8 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, encodeCursor } from '#ikm/http';
+import { afterCursor, NamedParameters, pageOf, rowsToFetch, type KeysetSort, type Page } from '#ikm/pagination';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Challenge, type ChallengePhase } from './challenge.entity.js';
 import { ChallengeError } from './challenge.errors.js';
+
+/** Closing soonest last. */
+const BY_CLOSING: KeysetSort<Challenge> = {
+  column: 'challenge.closes_at',
+  idColumn: 'challenge.id',
+  direction: 'DESC',
+  keyKind: 'timestamp',
+  keyOf: (challenge) => challenge.closesAt.toISOString(),
+};
 
 @Injectable()
 export class ChallengeRepository {
@@ -32,23 +41,20 @@ export class ChallengeRepository {
   }
 
   /** Closing soonest last: (closes_at DESC, id DESC), keyset-paginated. */
-  async list(filter: { phase?: ChallengePhase; limit: number; cursor?: string; now: Date }): Promise<{ items: Challenge[]; nextCursor: string | null }> {
+  async list(filter: { phase?: ChallengePhase; limit: number; cursor?: string; now: Date }): Promise<Page<Challenge>> {
     const query = this.dataSource.manager
       .createQueryBuilder(Challenge, 'challenge')
-      .orderBy('challenge.closes_at', 'DESC')
-      .addOrderBy('challenge.id', 'DESC')
-      .limit(filter.limit + 1);
+      .orderBy(BY_CLOSING.column, BY_CLOSING.direction)
+      .addOrderBy(BY_CLOSING.idColumn, BY_CLOSING.direction)
+      .limit(rowsToFetch(filter.limit));
     const now = filter.now.toISOString();
     if (filter.phase === 'upcoming') query.andWhere('challenge.opens_at > :now', { now });
     if (filter.phase === 'open') query.andWhere('challenge.opens_at <= :now AND challenge.closes_at > :now', { now });
     if (filter.phase === 'closed') query.andWhere('challenge.closes_at <= :now', { now });
     if (filter.cursor) {
-      const after = decodeCursor(filter.cursor, 'timestamp');
-      query.andWhere('(challenge.closes_at, challenge.id) < (:afterKey, :afterId)', { afterKey: after.key, afterId: after.id });
+      const after = new NamedParameters('after');
+      query.andWhere(afterCursor(BY_CLOSING, filter.cursor, after), after.values);
     }
-    const rows = await query.getMany();
-    const items = rows.slice(0, filter.limit);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor({ key: last.closesAt.toISOString(), id: last.id }) : null };
+    return pageOf(await query.getMany(), filter.limit, BY_CLOSING);
   }
 }

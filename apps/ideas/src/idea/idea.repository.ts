@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IdeaStatus } from '#ikm/contracts';
-import { decodeCursor, encodeCursor, type CursorKeyKind } from '#ikm/http';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { afterCursor, keysetOrder, pageOf, rowsToFetch, WhereClause, type KeysetSort, type Page } from '#ikm/pagination';
 import { entitySelectList, prepared, queryPrepared, type PreparedStatement } from '#ikm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { IdeaSort } from './dto/list-ideas.query.js';
@@ -24,17 +24,14 @@ export interface IdeaListFilter {
   viewerIsMember?: boolean;
 }
 
-export interface IdeaPage {
-  items: Idea[];
-  nextCursor: string | null;
-}
+export type IdeaPage = Page<Idea>;
 
 /** Each sort: the column it orders by (then id, same direction) and how the cursor holds its value. */
-const SORTS: Record<IdeaSort, { column: string; direction: 'ASC' | 'DESC'; keyKind: CursorKeyKind; keyOf: (idea: Idea) => string | number }> = {
-  newest: { column: 'idea.created_at', direction: 'DESC', keyKind: 'timestamp', keyOf: (idea) => idea.createdAt.toISOString() },
-  oldest: { column: 'idea.created_at', direction: 'ASC', keyKind: 'timestamp', keyOf: (idea) => idea.createdAt.toISOString() },
-  recently_updated: { column: 'idea.updated_at', direction: 'DESC', keyKind: 'timestamp', keyOf: (idea) => idea.updatedAt.toISOString() },
-  most_endorsed: { column: 'idea.endorsement_count', direction: 'DESC', keyKind: 'integer', keyOf: (idea) => idea.endorsementCount },
+const SORTS: Record<IdeaSort, KeysetSort<Idea>> = {
+  newest: { column: 'idea.created_at', idColumn: 'idea.id', direction: 'DESC', keyKind: 'timestamp', keyOf: (idea) => idea.createdAt.toISOString() },
+  oldest: { column: 'idea.created_at', idColumn: 'idea.id', direction: 'ASC', keyKind: 'timestamp', keyOf: (idea) => idea.createdAt.toISOString() },
+  recently_updated: { column: 'idea.updated_at', idColumn: 'idea.id', direction: 'DESC', keyKind: 'timestamp', keyOf: (idea) => idea.updatedAt.toISOString() },
+  most_endorsed: { column: 'idea.endorsement_count', idColumn: 'idea.id', direction: 'DESC', keyKind: 'integer', keyOf: (idea) => idea.endorsementCount },
 };
 
 function memberOf(userId: string): string {
@@ -92,21 +89,15 @@ export class IdeaRepository {
     const where = new WhereClause();
     where.add((member) => `(idea.status <> 'draft' OR idea.team @> ${member}::jsonb)`, memberOf(filter.viewerId));
     const filtered = this.applyFilters(where, filter);
-    if (filter.cursor) {
-      const after = decodeCursor(filter.cursor, sort.keyKind);
-      const comparison = sort.direction === 'DESC' ? '<' : '>';
-      where.add((key, id) => `(${sort.column}, idea.id) ${comparison} (${key}, ${id})`, after.key, after.id);
-    }
-    const limit = where.parameter(filter.limit + 1);
-    const text = `SELECT ${this.selectList} FROM ideas idea WHERE ${where.sql()}
-      ORDER BY ${sort.column} ${sort.direction}, idea.id ${sort.direction} LIMIT ${limit}`;
+    const cursor = filter.cursor;
+    if (cursor) where.add(() => afterCursor(sort, cursor, where));
+    const limit = where.parameter(rowsToFetch(filter.limit));
+    const text = `SELECT ${this.selectList} FROM ideas idea WHERE ${where.sql()} ORDER BY ${keysetOrder(sort)} LIMIT ${limit}`;
     // Only the unfiltered shapes (4 sorts, with or without a cursor) are prepared: the combinations of
     // filters run to thousands, and each would stay prepared on every connection.
     const statement = filtered ? { text } : prepared(text);
     const rows = (await queryPrepared<Partial<Idea>>(this.dataSource.manager, statement, where.values)).map(hydrate);
-    const items = rows.slice(0, filter.limit);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor({ key: sort.keyOf(last), id: last.id }) : null };
+    return pageOf(rows, filter.limit, sort);
   }
 
   /** Adds the filters the caller asked for; returns whether there were any. */
@@ -124,29 +115,6 @@ export class IdeaRepository {
       where.add((viewerId) => `EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = idea.id AND f.user_id = ${viewerId})`, filter.viewerId);
     }
     return where.size > before;
-  }
-}
-
-/** Conditions joined by AND, each with its values as numbered parameters ($1, $2, ...). */
-class WhereClause {
-  readonly values: unknown[] = [];
-  private readonly conditions: string[] = [];
-
-  parameter(value: unknown): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-
-  add(condition: (...placeholders: string[]) => string, ...values: unknown[]): void {
-    this.conditions.push(condition(...values.map((value) => this.parameter(value))));
-  }
-
-  get size(): number {
-    return this.conditions.length;
-  }
-
-  sql(): string {
-    return this.conditions.join(' AND ');
   }
 }
 

@@ -1,20 +1,15 @@
-import { Injectable } from '@nestjs/common';
-import { IdeaBenefitRecordedV1, type EventData } from '#ikm/contracts';
-import type { LoggedEvent, Projection, ProjectionStatement } from '../projection/projection.js';
+import { IdeaBenefitRecordedV1 } from '#ikm/contracts';
+import { defineProjection, when } from '../projection/projection.js';
 
 /**
  * Benefits realised, one row per recorded benefit. The event carries no version: a benefit id is
  * counted once, so the same benefit published again under a new event id cannot double the totals.
  */
-@Injectable()
-export class BenefitProjection implements Projection {
-  readonly name = 'benefits';
-  readonly tables = ['benefits'];
-
-  statementsFor(event: LoggedEvent): ProjectionStatement[] {
-    if (event.type !== IdeaBenefitRecordedV1.type) return [];
-    const data = event.data as EventData<typeof IdeaBenefitRecordedV1>;
-    return [
+export const BENEFIT_PROJECTION = defineProjection({
+  name: 'benefits',
+  tables: ['benefits'],
+  on: [
+    when(IdeaBenefitRecordedV1, (data) => [
       {
         sql: `INSERT INTO benefits (benefit_id, idea_id, challenge_id, region, period_start, period_end, usd_saved, staff_hours_saved, beneficiaries)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
@@ -31,6 +26,6 @@ export class BenefitProjection implements Projection {
           data.beneficiaries,
         ],
       },
-    ];
-  }
-}
+    ]),
+  ],
+});

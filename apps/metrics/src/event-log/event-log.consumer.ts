@@ -1,13 +1,15 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { CHALLENGE_TOPIC, COMMENT_TOPIC, EXPERIMENT_TOPIC, IDEA_TOPIC } from '#ikm/contracts';
+import { allContracts } from '#ikm/contracts';
 import { InboxConsumer, InboxContext, type ConsumedEvent } from '#ikm/messaging';
 import { RecordEventUseCase } from './use-cases/record-event.use-case.js';
 
 /**
- * Every topic metrics reports on. Each event is handled the same way whatever its topic (logged, then
- * offered to every projection, which picks the types it knows), so one handler subscribes to them all.
+ * Every topic of the platform's event contracts: a new service's topic is logged as soon as its contracts
+ * are registered, so a projection added later is rebuilt from its whole history. Each event is handled
+ * the same way whatever its topic (logged, then offered to every projection, which picks the types it
+ * declares), so one handler subscribes to them all.
  */
-export const LOGGED_TOPICS = [IDEA_TOPIC, EXPERIMENT_TOPIC, CHALLENGE_TOPIC, COMMENT_TOPIC];
+export const LOGGED_TOPICS = [...new Set(allContracts().map((contract) => contract.topic))];
 
 @InboxConsumer()
 export class EventLogConsumer {

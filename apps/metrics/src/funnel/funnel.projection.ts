@@ -1,6 +1,5 @@
-import { Injectable } from '@nestjs/common';
-import type { LoggedEvent, Projection, ProjectionStatement } from '../projection/projection.js';
-import { ideaChangeOf } from './idea-change.js';
+import { defineProjection } from '../projection/projection.js';
+import { onIdeaChange } from './idea-change.js';
 
 /** Sets each origin column the event names (a key of the jsonb parameter) and keeps the others. */
 function originAssignments(origin: string): string {
@@ -14,14 +13,10 @@ function originAssignments(origin: string): string {
  * than what is stored (by the idea's version), so a replayed or late event can never move an idea
  * backwards.
  */
-@Injectable()
-export class FunnelProjection implements Projection {
-  readonly name = 'funnel';
-  readonly tables = ['funnel_ideas'];
-
-  statementsFor(event: LoggedEvent): ProjectionStatement[] {
-    const change = ideaChangeOf(event);
-    if (!change) return [];
+export const FUNNEL_PROJECTION = defineProjection({
+  name: 'funnel',
+  tables: ['funnel_ideas'],
+  on: onIdeaChange((change) => {
     const origin = JSON.stringify(change.origin);
     if (!change.stage) {
       // An edit without a stage cannot create the idea's row: it always follows the idea's creation.
@@ -43,5 +38,5 @@ export class FunnelProjection implements Projection {
         params: [change.ideaId, change.stage, change.version, change.at, origin],
       },
     ];
-  }
-}
+  }),
+});

@@ -1,5 +1,6 @@
 import { IdeaCreatedV1, IdeaEndorsedV1, IdeaStatusChangedV1, IdeaSubmittedV1, IdeaUpdatedV1 } from '#ikm/contracts';
-import { ideaChangeOf } from './idea-change.js';
+import { defineProjection, type LoggedEvent } from '../projection/projection.js';
+import { onIdeaChange, type IdeaChange } from './idea-change.js';
 
 const ideaId = '6f1c2a4e-8b7d-4c3a-9e21-0a5b6c7d8e9f';
 const challengeId = '0b6c1d2e-3f4a-4b5c-8d6e-7f8091a2b3c4';
@@ -8,7 +9,15 @@ function event(type: string, data: unknown) {
   return { id: 'e1', type, subject: ideaId, time: '2025-01-06T00:00:00.000Z', data };
 }
 
-describe('ideaChangeOf', () => {
+/** The change a projection declared with onIdeaChange is handed for the event, if any. */
+function ideaChangeOf(loggedEvent: LoggedEvent): IdeaChange | undefined {
+  const handed: IdeaChange[] = [];
+  const projection = defineProjection({ name: 'probe', tables: [], on: onIdeaChange((change) => (handed.push(change), [])) });
+  projection.statementsFor(loggedEvent);
+  return handed[0];
+}
+
+describe('onIdeaChange', () => {
   it('reads a creation as entering draft, with the origin the idea was created with', () => {
     const sut = ideaChangeOf(
       event(IdeaCreatedV1.type, { ideaId, version: 1, status: 'draft', createdAt: '2025-01-06T00:00:00Z', challengeId, region: 'Africa' }),

@@ -1,5 +1,5 @@
-import { IdeaCreatedV1, IdeaStatusChangedV1, IdeaSubmittedV1, IdeaUpdatedV1, type EventData, type IdeaStatus } from '#ikm/contracts';
-import type { LoggedEvent } from '../projection/projection.js';
+import { IdeaCreatedV1, IdeaStatusChangedV1, IdeaSubmittedV1, IdeaUpdatedV1, type IdeaStatus } from '#ikm/contracts';
+import { when, type EventStatements, type ProjectionStatement } from '../projection/projection.js';
 
 /**
  * Where an idea comes from. A key is present only when the event says something about it: absent means
@@ -28,26 +28,23 @@ function originOf(data: IdeaOrigin): IdeaOrigin {
   return Object.fromEntries(ORIGIN_KEYS.filter((key) => data[key] !== undefined).map((key) => [key, data[key]]));
 }
 
-/** The funnel's reading of the idea events; every other event says nothing about stage or origin. */
-export function ideaChangeOf(event: LoggedEvent): IdeaChange | undefined {
-  switch (event.type) {
-    case IdeaCreatedV1.type: {
-      const data = event.data as EventData<typeof IdeaCreatedV1>;
-      return { ideaId: data.ideaId, version: data.version, at: data.createdAt, stage: data.status, origin: originOf(data) };
-    }
-    case IdeaUpdatedV1.type: {
-      const data = event.data as EventData<typeof IdeaUpdatedV1>;
-      return { ideaId: data.ideaId, version: data.version, at: data.updatedAt, origin: originOf({ challengeId: data.changes.challengeId }) };
-    }
-    case IdeaSubmittedV1.type: {
-      const data = event.data as EventData<typeof IdeaSubmittedV1>;
-      return { ideaId: data.ideaId, version: data.version, at: data.submittedAt, stage: data.status, origin: originOf(data) };
-    }
-    case IdeaStatusChangedV1.type: {
-      const data = event.data as EventData<typeof IdeaStatusChangedV1>;
-      return { ideaId: data.ideaId, version: data.version, at: data.changedAt, stage: data.to, origin: originOf(data) };
-    }
-    default:
-      return undefined;
-  }
+/**
+ * The funnel's reading of the idea events, as a projection's declarations: `statements` gets the change
+ * each of them says; every other event says nothing about stage or origin.
+ */
+export function onIdeaChange(statements: (change: IdeaChange) => ProjectionStatement[]): EventStatements[] {
+  return [
+    when(IdeaCreatedV1, (data) =>
+      statements({ ideaId: data.ideaId, version: data.version, at: data.createdAt, stage: data.status, origin: originOf(data) }),
+    ),
+    when(IdeaUpdatedV1, (data) =>
+      statements({ ideaId: data.ideaId, version: data.version, at: data.updatedAt, origin: originOf({ challengeId: data.changes.challengeId }) }),
+    ),
+    when(IdeaSubmittedV1, (data) =>
+      statements({ ideaId: data.ideaId, version: data.version, at: data.submittedAt, stage: data.status, origin: originOf(data) }),
+    ),
+    when(IdeaStatusChangedV1, (data) =>
+      statements({ ideaId: data.ideaId, version: data.version, at: data.changedAt, stage: data.to, origin: originOf(data) }),
+    ),
+  ];
 }

@@ -1,20 +1,16 @@
-import { Injectable } from '@nestjs/common';
-import type { LoggedEvent, Projection, ProjectionStatement } from '../projection/projection.js';
-import { ideaChangeOf } from './idea-change.js';
+import { defineProjection } from '../projection/projection.js';
+import { onIdeaChange } from './idea-change.js';
 
 /**
  * Each idea's stays in each stage, for conversion and time in stage: a transition closes the stay in
  * hand and opens one in the new stage. Stays are keyed by the version that opened them, so a replayed
  * or stale transition (its version not above every stay's) changes nothing.
  */
-@Injectable()
-export class StageVisitProjection implements Projection {
-  readonly name = 'stage-visits';
-  readonly tables = ['stage_visits'];
-
-  statementsFor(event: LoggedEvent): ProjectionStatement[] {
-    const change = ideaChangeOf(event);
-    if (!change?.stage) return [];
+export const STAGE_VISIT_PROJECTION = defineProjection({
+  name: 'stage-visits',
+  tables: ['stage_visits'],
+  on: onIdeaChange((change) => {
+    if (!change.stage) return [];
     // One statement, not three round trips: this runs for every stage event, live and in a rebuild.
     // The CTEs share one snapshot; `fresh` is false when a stay at this version or later exists.
     return [
@@ -29,5 +25,5 @@ export class StageVisitProjection implements Projection {
         params: [change.ideaId, change.version, change.stage, change.at],
       },
     ];
-  }
-}
+  }),
+});

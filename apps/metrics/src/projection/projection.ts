@@ -1,3 +1,4 @@
+import type { EventContract, EventData } from '#ikm/contracts';
 import { prepared, queryPrepared } from '#ikm/persistence';
 import type { EntityManager } from 'typeorm';
 
@@ -26,10 +27,47 @@ export interface Projection {
   readonly name: string;
   /** Tables the projection owns, emptied before a rebuild. */
   readonly tables: string[];
+  /** Event types it reads: the event log must subscribe to their topics. */
+  readonly contracts: EventContract[];
   statementsFor(event: LoggedEvent): ProjectionStatement[];
 }
 
 export const PROJECTIONS = Symbol('PROJECTIONS');
+
+/** The statements one event type needs, reading the event's data as its contract types it. */
+export interface EventStatements {
+  readonly contract: EventContract;
+  statementsFor(event: LoggedEvent): ProjectionStatement[];
+}
+
+/**
+ * Declares what a projection does on events of `contract`. Data reaching a projection was checked
+ * against the contract's schema when the consumer received it, so it is read as the contract's type.
+ */
+export function when<C extends EventContract>(
+  contract: C,
+  statements: (data: EventData<C>, event: LoggedEvent) => ProjectionStatement[],
+): EventStatements {
+  return { contract, statementsFor: (event) => statements(event.data as EventData<C>, event) };
+}
+
+/**
+ * A projection declared as the statements it runs per event type; every other type passes it by.
+ * Each event type appears once, so what a projection does with an event is read in one place.
+ */
+export function defineProjection(definition: { name: string; tables: string[]; on: EventStatements[] }): Projection {
+  const byType = new Map<string, EventStatements>();
+  for (const handler of definition.on) {
+    if (byType.has(handler.contract.type)) throw new Error(`projection ${definition.name} declares ${handler.contract.type} twice`);
+    byType.set(handler.contract.type, handler);
+  }
+  return {
+    name: definition.name,
+    tables: definition.tables,
+    contracts: definition.on.map((handler) => handler.contract),
+    statementsFor: (event) => byType.get(event.type)?.statementsFor(event) ?? [],
+  };
+}
 
 /**
  * Runs a live event's statements as prepared statements: a projection's SQL texts are constant (values

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CURSOR_EXAMPLE, IsoDateTime, NestedObjectArray, NoNulCharacters, PatchType, trimmed } from '#ikm/http';
+import { PageQuery, PageResponse } from '#ikm/pagination';
+import { IsoDateTime, NestedObjectArray, NoNulCharacters, PatchType, trimmed } from '#ikm/http';
 import { ThemeList } from '../../common/theme-list.decorator.js';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsIn,
-  IsInt,
   IsNumber,
   IsOptional,
   IsString,
@@ -74,25 +74,11 @@ export class CreateChallengeDto {
 
 export class UpdateChallengeDto extends PatchType(CreateChallengeDto) {}
 
-export class ListChallengesQuery {
+export class ListChallengesQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['upcoming', 'open', 'closed'] })
   @IsOptional()
   @IsIn(['upcoming', 'open', 'closed'])
   phase?: ChallengePhase;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit: number = 20;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.', example: CURSOR_EXAMPLE })
-  @IsOptional()
-  @IsString()
-  @Length(1, 512)
-  cursor?: string;
 }
 
 export class CriterionResponse {
@@ -135,8 +121,4 @@ export class ChallengeResponse {
   }
 }
 
-export class ChallengePageResponse {
-  @ApiProperty({ type: [ChallengeResponse] }) items: ChallengeResponse[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last.', example: CURSOR_EXAMPLE })
-  nextCursor: string | null;
-}
+export class ChallengePageResponse extends PageResponse(ChallengeResponse) {}

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IDEA_STATUSES, type IdeaStatus } from '#ikm/contracts';
-import { CURSOR_EXAMPLE } from '#ikm/http';
+import { PageResponse } from '#ikm/pagination';
 import type { Actor, ExpectedBenefits, Idea, TeamMember } from '../idea.entity.js';
 import type { SimilarWork } from '../../similar-work/similar-work.finder.js';
 
@@ -90,11 +90,7 @@ export class IdeaResponse {
   }
 }
 
-export class IdeaPageResponse {
-  @ApiProperty({ type: [IdeaResponse] }) items: IdeaResponse[];
-  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last.', example: CURSOR_EXAMPLE })
-  nextCursor: string | null;
-}
+export class IdeaPageResponse extends PageResponse(IdeaResponse) {}
 
 export class TransitionResponse {
   @ApiProperty({ enum: IDEA_STATUSES }) from: IdeaStatus;

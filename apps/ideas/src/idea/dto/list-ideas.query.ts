@@ -1,28 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IDEA_STATUSES, type IdeaStatus } from '#ikm/contracts';
-import { CURSOR_EXAMPLE, NoNulCharacters } from '#ikm/http';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { NoNulCharacters } from '#ikm/http';
+import { PageQuery } from '#ikm/pagination';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 
-export const MAX_PAGE_SIZE = 100;
 export const IDEA_SORTS = ['newest', 'oldest', 'most_endorsed', 'recently_updated'] as const;
 export type IdeaSort = (typeof IDEA_SORTS)[number];
 
-export class ListIdeasQuery {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  limit: number = 20;
-
-  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page (same filters and sort).', example: CURSOR_EXAMPLE })
-  @IsOptional()
-  @IsString()
-  @Length(1, 512)
-  cursor?: string;
-
+export class ListIdeasQuery extends PageQuery {
   @ApiPropertyOptional({ enum: IDEA_SORTS, default: 'newest' })
   @IsOptional()
   @IsIn(IDEA_SORTS)
