@@ -23,6 +23,11 @@ export function localUpstreams(services: readonly ServiceSpec[] = SERVICES): str
   return gatewayUpstreams(services);
 }
 
+/** A service's own variable for `npm start`: `IDEAS_PORT`, `KNOWLEDGE_ASSETS_DATABASE_URL` (no hyphens in a shell name). */
+export function serviceVariable(service: string, variable: 'PORT' | 'DATABASE_URL'): string {
+  return `${service.toUpperCase().replaceAll('-', '_')}_${variable}`;
+}
+
 export function serviceEntry(service: string, entry: 'main' | 'migrate'): string {
   return path.join(REPO_ROOT, 'dist', 'apps', service, 'src', `${entry}.js`);
 }
