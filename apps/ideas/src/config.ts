@@ -7,6 +7,8 @@ const SERVICE = backendService('ideas');
 export const SERVICE_NAME = SERVICE.name;
 /** Consumer group of the ideas service, and its name in the inbox. */
 export const CONSUMER_GROUP = SERVICE.consumerGroup;
+/** The topics its outbox relay publishes to. */
+export const PRODUCED_TOPICS = Object.keys(SERVICE.produces);
 
 const DEFAULTS = { port: SERVICE.port, database: SERVICE.database };
 
