@@ -1,5 +1,11 @@
+import { BACKEND_SERVICES, backendService, GATEWAY_SERVICE, gatewayUpstreams } from '#ikm/contracts';
 import path from 'node:path';
 import { REPO_ROOT, databaseUrl } from '../scripts/platform.js';
+
+/** A declared port (libs/contracts) shifted into the bench's range. */
+const benchPort = (service: { port: number }): number => 20_000 + service.port;
+const ideas = backendService('ideas');
+const metrics = backendService('metrics');
 
 /**
  * Ports, databases and the broker of the benchmark: all distinct from `npm start` (3000-3005, 9092) and
@@ -10,23 +16,26 @@ export const BENCH = {
   kafkaStateDir: path.join(REPO_ROOT, '.run', 'kafka-bench'),
   logDir: path.join(REPO_ROOT, '.run', 'bench-logs'),
   resultsDir: path.join(REPO_ROOT, 'bench', 'results'),
-  gatewayPort: 23000,
-  ideasPort: 23001,
-  metricsPort: 23005,
+  gatewayPort: benchPort(GATEWAY_SERVICE),
+  ideasPort: benchPort(ideas),
+  metricsPort: benchPort(metrics),
   baselinePort: 23100,
-  ideasDb: 'ikm_ideas_bench',
-  metricsDb: 'ikm_metrics_bench',
+  ideasDb: `${ideas.database}_bench`,
+  metricsDb: `${metrics.database}_bench`,
   baselineDb: 'ikm_baseline_bench',
   /** The baseline's consumer side: a database of its own, as metrics has (both schemas now have an `experiments` table). */
   baselineEventsDb: 'ikm_baseline_events_bench',
   /** The baseline's own topic, so its events never reach the platform's consumer. */
   baselineTopic: 'bench.baseline.idea',
-  metricsConsumerGroup: 'ikm.metrics',
+  metricsConsumerGroup: metrics.consumerGroup,
   baselineConsumerGroup: 'bench.baseline',
   jwtSecret: 'ikm-bench-secret-0123456789abcdefghijklmnop',
   jwtIssuer: 'https://idp.bench.ikm.test',
   jwtAudience: 'ikm-platform',
 } as const;
+
+/** The bench's gateway routes to every declared service on its bench port. */
+export const BENCH_UPSTREAMS = gatewayUpstreams(BACKEND_SERVICES.map((service) => ({ name: service.name, port: benchPort(service) })));
 
 export const KAFKA_BROKERS = `127.0.0.1:${BENCH.kafkaPort}`;
 export const KAFKA_SCRIPT_ENV = { KAFKA_PORT: String(BENCH.kafkaPort), KAFKA_STATE_DIR: BENCH.kafkaStateDir };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { kafkaScript, REPO_ROOT, runMigrations, spawnService } from '../scripts/platform.js';
-import { BENCH, dbUrl, KAFKA_BROKERS, KAFKA_SCRIPT_ENV } from './config.js';
+import { BENCH, BENCH_UPSTREAMS, dbUrl, KAFKA_BROKERS, KAFKA_SCRIPT_ENV } from './config.js';
 
 /** A process the bench started, with its output in .run/bench-logs/<name>.log. */
 export interface Running {
@@ -78,7 +78,7 @@ export function startService(name: 'ideas' | 'metrics' | 'gateway'): Running {
   if (name === 'gateway') {
     Object.assign(env, {
       PORT: String(BENCH.gatewayPort),
-      GATEWAY_UPSTREAMS: `ideas=http://127.0.0.1:${BENCH.ideasPort},metrics=http://127.0.0.1:${BENCH.metricsPort}`,
+      GATEWAY_UPSTREAMS: BENCH_UPSTREAMS,
       // The benchmark sends far more than any person would: the limits must not turn it into 429s.
       RATE_LIMIT_PER_SUBJECT: '100000000',
       RATE_LIMIT_PER_IP: '100000000',

@@ -1,3 +1,4 @@
+import { BACKEND_SERVICES, GATEWAY_SERVICE, gatewayUpstreams } from '#ikm/contracts';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -12,17 +13,19 @@ export interface ServiceSpec {
   database?: string;
 }
 
-/** The services behind the gateway; adding one here makes `npm start` migrate, run and route to it. */
-export const SERVICES: readonly ServiceSpec[] = [
-  { name: 'ideas', port: 3001, database: 'ikm_ideas' },
-  { name: 'metrics', port: 3005, database: 'ikm_metrics' },
-];
+/** The services behind the gateway, as declared in libs/contracts: `npm start` migrates, runs and routes to each. */
+export const SERVICES: readonly ServiceSpec[] = BACKEND_SERVICES;
 
-export const GATEWAY: ServiceSpec = { name: 'gateway', port: 3000 };
+export const GATEWAY: ServiceSpec = GATEWAY_SERVICE;
 
 /** The gateway's upstream map for services on this machine. */
 export function localUpstreams(services: readonly ServiceSpec[] = SERVICES): string {
-  return services.map((service) => `${service.name}=http://127.0.0.1:${service.port}`).join(',');
+  return gatewayUpstreams(services);
+}
+
+/** A service's own variable for `npm start`: `IDEAS_PORT`, `KNOWLEDGE_ASSETS_DATABASE_URL` (no hyphens in a shell name). */
+export function serviceVariable(service: string, variable: 'PORT' | 'DATABASE_URL'): string {
+  return `${service.toUpperCase().replaceAll('-', '_')}_${variable}`;
 }
 
 export function serviceEntry(service: string, entry: 'main' | 'migrate'): string {

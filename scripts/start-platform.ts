@@ -1,5 +1,5 @@
 import { createLogger } from '#ikm/observability';
-import { databaseUrl, ensureLocalPostgres, GATEWAY, kafkaScript, localUpstreams, runMigrations, SERVICES, spawnService, type ServiceSpec } from './platform.js';
+import { databaseUrl, ensureLocalPostgres, GATEWAY, kafkaScript, localUpstreams, runMigrations, SERVICES, serviceVariable, spawnService, type ServiceSpec } from './platform.js';
 import { Supervisor } from './supervisor.js';
 
 /**
@@ -14,7 +14,7 @@ if (localBroker) kafkaScript('start', { KAFKA_PORT: brokers.split(':')[1] });
 
 /** `<NAME>_PORT` moves a process off its usual port, e.g. when another program holds it. */
 function withPort(service: ServiceSpec): ServiceSpec {
-  return { ...service, port: Number(process.env[`${service.name.toUpperCase()}_PORT`] ?? service.port) };
+  return { ...service, port: Number(process.env[serviceVariable(service.name, 'PORT')] ?? service.port) };
 }
 const services = SERVICES.map(withPort);
 const gateway = withPort(GATEWAY);
@@ -28,7 +28,7 @@ const serviceEnvs = services.map((service) => ({
     KAFKA_BROKERS: brokers,
     // The gateway on this machine: its X-Forwarded-* headers give the caller's address and path.
     TRUSTED_PROXIES: 'loopback',
-    DATABASE_URL: process.env[`${service.name.toUpperCase()}_DATABASE_URL`] ?? databaseUrl(service.database ?? service.name),
+    DATABASE_URL: process.env[serviceVariable(service.name, 'DATABASE_URL')] ?? databaseUrl(service.database ?? service.name),
   },
 }));
 const databaseServers = new Map(serviceEnvs.map(({ env }) => [new URL(env.DATABASE_URL).host, env.DATABASE_URL]));

@@ -1,15 +1,16 @@
 import { baseEnvSpecs, requireTokenVerification } from '#ikm/config';
+import { BACKEND_SERVICES, gatewayUpstreams, GATEWAY_SERVICE } from '#ikm/contracts';
 import { parse as parseDuration } from '@lukeed/ms';
 import { cleanEnv, makeValidator, num } from 'envalid';
 import { parseUpstreams, type Upstream } from './upstreams/upstreams.js';
 
-export const SERVICE_NAME = 'gateway';
+export const SERVICE_NAME = GATEWAY_SERVICE.name;
 
 /**
- * Where each service lives. Adding a service to the gateway is one entry here (or in
- * GATEWAY_UPSTREAMS, which replaces this map as a whole: `name=url,name=url`).
+ * Where each service lives on this machine, from libs/contracts BACKEND_SERVICES (GATEWAY_UPSTREAMS
+ * replaces this map as a whole: `name=url,name=url`).
  */
-const DEFAULT_UPSTREAMS = ['ideas=http://127.0.0.1:3001', 'metrics=http://127.0.0.1:3005'].join(',');
+const DEFAULT_UPSTREAMS = gatewayUpstreams(BACKEND_SERVICES);
 
 const upstreamMap = makeValidator<Upstream[]>((value) => parseUpstreams(value));
 const originList = makeValidator<string[]>((value) => {
@@ -29,7 +30,7 @@ const duration = makeValidator<string>((value) => {
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
   return requireTokenVerification(
     cleanEnv(env, {
-      ...baseEnvSpecs(3000),
+      ...baseEnvSpecs(GATEWAY_SERVICE.port),
       GATEWAY_UPSTREAMS: upstreamMap({ default: parseUpstreams(DEFAULT_UPSTREAMS), desc: 'name=url,name=url' }),
       GATEWAY_UPSTREAM_TIMEOUT_MS: num({ default: 10_000, desc: 'an upstream slower than this gives a 504' }),
       GATEWAY_BODY_LIMIT_BYTES: num({ default: 1_048_576 }),

@@ -1,11 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { CHALLENGE_TOPIC, COMMENT_TOPIC, EXPERIMENT_TOPIC, IDEA_TOPIC } from '#ikm/contracts';
 import { ServiceCoreModule } from '#ikm/service';
 import type { Logger } from 'pino';
 import { BenefitModule } from './benefit/benefit.module.js';
 import { ChallengeModule } from './challenge/challenge.module.js';
 import { CommentModule } from './comment/comment.module.js';
-import { SERVICE_NAME, type IdeasConfig } from './config.js';
+import { PRODUCED_TOPICS, SERVICE_NAME, type IdeasConfig } from './config.js';
 import { ideasDataSourceOptions } from './data-source.js';
 import { EngagementModule } from './engagement/engagement.module.js';
 import { ExperimentModule } from './experiment/experiment.module.js';
@@ -24,7 +23,7 @@ export class AppModule {
           config,
           logger,
           dataSource: ideasDataSourceOptions(config.DATABASE_URL),
-          produces: [IDEA_TOPIC, CHALLENGE_TOPIC, EXPERIMENT_TOPIC, COMMENT_TOPIC],
+          produces: PRODUCED_TOPICS,
         }),
         // Static routes (/ideas/challenges) are matched before /ideas/:id whatever the order here.
         ChallengeModule,

@@ -1,10 +1,14 @@
 import { loadMigrationConfig, loadServiceConfig } from '#ikm/config';
+import { backendService } from '#ikm/contracts';
 
-export const SERVICE_NAME = 'metrics';
+/** Name, port, database and consumer group: as declared in libs/contracts BACKEND_SERVICES. */
+const SERVICE = backendService('metrics');
+
+export const SERVICE_NAME = SERVICE.name;
 /** Consumer group of the metrics service, and its name in the inbox. */
-export const CONSUMER_GROUP = 'ikm.metrics';
+export const CONSUMER_GROUP = SERVICE.consumerGroup;
 
-const DEFAULTS = { port: 3005, database: 'ikm_metrics' };
+const DEFAULTS = { port: SERVICE.port, database: SERVICE.database };
 
 export function loadMetricsConfig(env: NodeJS.ProcessEnv = process.env) {
   return loadServiceConfig(DEFAULTS, env);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { allContracts, findContract, TOPIC_PARTITIONS } from './registry.js';
+import { allContracts, findContract } from './registry.js';
+import { TOPIC_PARTITIONS } from './services.js';
 import { deadLetterTopicOf, defineEvent } from './event-contract.js';
 
 describe('event contracts', () => {
@@ -9,7 +10,12 @@ describe('event contracts', () => {
     expect(deadLetterTopicOf(sut.topic)).toBe('ikm.ideas.idea.dlq');
   });
 
-  it.each(['ideas.idea.created.v1', 'ikm.ideas.idea.created', 'ikm.Ideas.idea.created.v1'])('refuse the malformed type %s', (type) => {
+  it('take a hyphenated service name whole into topic and source', () => {
+    const sut = defineEvent('ikm.knowledge-assets.asset.published.v1', z.object({}));
+    expect(sut).toMatchObject({ topic: 'ikm.knowledge-assets.asset', source: '/ikm/knowledge-assets' });
+  });
+
+  it.each(['ideas.idea.created.v1', 'ikm.ideas.idea.created', 'ikm.Ideas.idea.created.v1', 'ikm.-ideas.idea.created.v1', 'ikm.knowledge--assets.asset.published.v1'])('refuse the malformed type %s', (type) => {
     expect(() => defineEvent(type, z.object({}))).toThrow(/does not follow/);
   });
 

@@ -16,7 +16,9 @@ export interface EventContract<Data extends z.ZodType = z.ZodType> {
 
 export type EventData<C extends EventContract> = z.infer<C['schema']>;
 
-const TYPE_PATTERN = /^ikm\.([a-z-]+)\.([a-z-]+)\.([a-z-]+)\.v(\d+)$/;
+/** Lower-case words joined by single hyphens (`knowledge-assets`), as service names and folders are. */
+const SEGMENT = '[a-z]+(?:-[a-z]+)*';
+const TYPE_PATTERN = new RegExp(`^ikm\\.(${SEGMENT})\\.(${SEGMENT})\\.(${SEGMENT})\\.v(\\d+)$`);
 
 export function defineEvent<Data extends z.ZodType>(type: string, schema: Data): EventContract<Data> {
   const match = TYPE_PATTERN.exec(type);

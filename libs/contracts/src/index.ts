@@ -1,4 +1,5 @@
 export * from './event-contract.js';
 export * from './ideas.events.js';
-export * from './knowledge.events.js';
+export * from './knowledge-assets.events.js';
 export * from './registry.js';
+export * from './services.js';

@@ -111,6 +111,6 @@ describe('CloudEvents binary mode', () => {
 
   it('refuses an event on a topic it does not belong to', () => {
     const valid = received(encodeCloudEvent(record()));
-    expect(() => decodeCloudEvent('ikm.knowledge.asset', 0, valid)).toThrow(/does not belong on topic/);
+    expect(() => decodeCloudEvent('ikm.knowledge-assets.asset', 0, valid)).toThrow(/does not belong on topic/);
   });
 });

@@ -1,3 +1,4 @@
+import { BACKEND_SERVICES, GATEWAY_SERVICE, gatewayUpstreams, type ServiceName } from '#ikm/contracts';
 import path from 'node:path';
 import { databaseUrl, REPO_ROOT } from '../../../scripts/platform.js';
 
@@ -25,20 +26,29 @@ export const TEST_LOG_DIR = path.join(REPO_ROOT, '.run', 'test-logs');
 export const TEST_JWT_SECRET = 'ikm-test-secret-0123456789abcdef0123456789';
 
 export interface TestService {
-  name: 'ideas' | 'metrics' | 'gateway';
+  name: ServiceName;
   port: number;
   /** Empty for the gateway, which has no database. */
   databaseUrl: string;
 }
 
-export const TEST_SERVICES: Record<TestService['name'], TestService> = {
-  ideas: { name: 'ideas', port: testPort(13001), databaseUrl: testDatabase('ikm_ideas_test') },
-  metrics: { name: 'metrics', port: testPort(13005), databaseUrl: testDatabase('ikm_metrics_test') },
-  gateway: { name: 'gateway', port: testPort(13000), databaseUrl: '' },
-};
+/** A declared port shifted into the tests' range (13000-13099, then by the instance). */
+const testPortOf = (service: { port: number }): number => testPort(10_000 + service.port);
+
+const TEST_BACKENDS: TestService[] = BACKEND_SERVICES.map((service) => ({
+  name: service.name,
+  port: testPortOf(service),
+  databaseUrl: testDatabase(`${service.database}_test`),
+}));
+
+/** Every declared service (libs/contracts), on the tests' ports and databases. */
+export const TEST_SERVICES = Object.fromEntries([
+  ...TEST_BACKENDS.map((service) => [service.name, service] as const),
+  [GATEWAY_SERVICE.name, { name: GATEWAY_SERVICE.name, port: testPortOf(GATEWAY_SERVICE), databaseUrl: '' }],
+]) as Record<ServiceName, TestService>;
 
 /** The gateway's upstream map pointing at the test services. */
-export const TEST_UPSTREAMS = `ideas=http://127.0.0.1:${TEST_SERVICES.ideas.port},metrics=http://127.0.0.1:${TEST_SERVICES.metrics.port}`;
+export const TEST_UPSTREAMS = gatewayUpstreams(TEST_BACKENDS);
 
 export const KAFKA_SCRIPT_ENV = { KAFKA_PORT: String(TEST_KAFKA_PORT), KAFKA_STATE_DIR: TEST_KAFKA_STATE_DIR };
 

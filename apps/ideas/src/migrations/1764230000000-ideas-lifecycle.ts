@@ -140,7 +140,7 @@ export class IdeasLifecycle1764230000000 implements MigrationInterface {
       )`);
     await queryRunner.query(`CREATE INDEX benefits_idea ON benefits (idea_id, period_end)`);
 
-    // Local replica of published knowledge assets, fed by ikm.knowledge.asset events.
+    // Local replica of published knowledge assets, fed by ikm.knowledge-assets.asset events.
     await queryRunner.query(`
       CREATE TABLE knowledge_assets (
         asset_id     uuid PRIMARY KEY,

@@ -21,20 +21,20 @@ const assetState = {
 
 /** Published assets: the full state, so a consumer can keep a replica from these events alone. */
 export const KnowledgeAssetPublishedV1 = defineEvent(
-  'ikm.knowledge.asset.published.v1',
+  'ikm.knowledge-assets.asset.published.v1',
   z.object({ ...assetState, publishedAt: z.iso.datetime() }),
 );
 
 /** A published asset's metadata corrected: again the full state. */
 export const KnowledgeAssetUpdatedV1 = defineEvent(
-  'ikm.knowledge.asset.updated.v1',
+  'ikm.knowledge-assets.asset.updated.v1',
   z.object({ ...assetState, updatedAt: z.iso.datetime() }),
 );
 
 export const KnowledgeAssetRetiredV1 = defineEvent(
-  'ikm.knowledge.asset.retired.v1',
+  'ikm.knowledge-assets.asset.retired.v1',
   z.object({ assetId: z.uuid(), version: z.number().int().positive(), retiredAt: z.iso.datetime() }),
 );
 
 export const KNOWLEDGE_ASSET_TOPIC = KnowledgeAssetPublishedV1.topic;
-export const KNOWLEDGE_EVENTS = [KnowledgeAssetPublishedV1, KnowledgeAssetUpdatedV1, KnowledgeAssetRetiredV1] as const;
+export const KNOWLEDGE_ASSETS_SERVICE_EVENTS = [KnowledgeAssetPublishedV1, KnowledgeAssetUpdatedV1, KnowledgeAssetRetiredV1] as const;
