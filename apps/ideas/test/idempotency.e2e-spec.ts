@@ -169,6 +169,23 @@ it('concurrent duplicates act once: the others get the same response or a 409 to
   expect(later.body.id).toBe(ids[0]);
 });
 
+it('keyed writes at once, more than the pool has connections, each on the one connection its request holds', async () => {
+  // A keyed request holds a pooled connection until its outcome is recorded; a use case that read or
+  // wrote outside that transaction asked for a second one, and a full pool then waited on itself.
+  const created = await post(alice, '', draft(`Followed at once ${randomUUID()}`));
+  expect(created.status).toBe(201);
+  await request(gateway.baseUrl).post(`/api/v1/ideas/${created.body.id}/submit`).set('authorization', `Bearer ${alice}`).expect(200);
+  const followers = await Promise.all(Array.from({ length: 15 }, (_, index) => tokenFor(`idem-follower-${index}`)));
+  const answers = await Promise.all(
+    followers.map((token) =>
+      request(gateway.baseUrl).put(`/api/v1/ideas/${created.body.id}/follow`).set('authorization', `Bearer ${token}`).set('idempotency-key', randomUUID()),
+    ),
+  );
+  expect(answers.map((answer) => answer.status)).toEqual(followers.map(() => 200));
+  const { rows } = await db.query(`SELECT count(*)::int AS count FROM follows WHERE idea_id = $1`, [created.body.id]);
+  expect(rows[0].count).toBe(followers.length);
+});
+
 it('a write whose COMMIT was answered with a lost connection is, on retry, answered and not done twice', async () => {
   const title = `Commit answer lost ${randomUUID()}`;
   const key = randomUUID();

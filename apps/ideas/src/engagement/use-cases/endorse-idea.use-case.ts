@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '#ikm/auth';
 import { IdeaEndorsedV1, IdeaEndorsementWithdrawnV1 } from '#ikm/contracts';
 import { OutboxWriter } from '#ikm/messaging';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { IdeaRepository } from '../../idea/idea.repository.js';
 import { EngagementError } from '../engagement.errors.js';
 
@@ -33,7 +33,7 @@ export class EndorseIdeaUseCase {
         `INSERT INTO endorsements (idea_id, user_id, created_at) VALUES ($1, $2, now()) ON CONFLICT DO NOTHING RETURNING user_id`,
         [ideaId, user.sub],
       );
-      if (inserted.length === 0) return { endorsed: true, endorsements: await this.count(ideaId) };
+      if (inserted.length === 0) return { endorsed: true, endorsements: await this.count(manager, ideaId) };
       // TypeORM returns [rows, affected] for UPDATE and DELETE.
       const [[{ endorsement_count: endorsements }]] = await manager.query(
         `UPDATE ideas SET endorsement_count = endorsement_count + 1 WHERE id = $1 RETURNING endorsement_count`,
@@ -48,7 +48,7 @@ export class EndorseIdeaUseCase {
     return this.dataSource.transaction(async (manager) => {
       await this.ideas.getVisible(ideaId, user.sub, manager);
       const [deleted]: [unknown[], number] = await manager.query(`DELETE FROM endorsements WHERE idea_id = $1 AND user_id = $2 RETURNING user_id`, [ideaId, user.sub]);
-      if (deleted.length === 0) return { endorsed: false, endorsements: await this.count(ideaId) };
+      if (deleted.length === 0) return { endorsed: false, endorsements: await this.count(manager, ideaId) };
       const [[{ endorsement_count: endorsements }]] = await manager.query(
         `UPDATE ideas SET endorsement_count = endorsement_count - 1 WHERE id = $1 RETURNING endorsement_count`,
         [ideaId],
@@ -58,8 +58,9 @@ export class EndorseIdeaUseCase {
     });
   }
 
-  private async count(ideaId: string): Promise<number> {
-    const [{ endorsement_count: endorsements }] = await this.dataSource.query(`SELECT endorsement_count FROM ideas WHERE id = $1`, [ideaId]);
+  /** Read in the caller's transaction: under an Idempotency-Key a second connection could wait on a full pool. */
+  private async count(manager: EntityManager, ideaId: string): Promise<number> {
+    const [{ endorsement_count: endorsements }] = await manager.query(`SELECT endorsement_count FROM ideas WHERE id = $1`, [ideaId]);
     return endorsements;
   }
 }
