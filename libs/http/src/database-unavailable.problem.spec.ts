@@ -1,4 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
+import { DatabaseOutage } from '#ikm/persistence';
 import { pino } from 'pino';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
@@ -22,7 +23,10 @@ function hostFor(reply: unknown): ArgumentsHost {
 function setup() {
   const lines: string[] = [];
   const failures: unknown[] = [];
-  const sut = new ProblemDetailsFilter(pino({ level: 'trace' }, { write: (line: string) => lines.push(line) }), { databaseOutage: { failed: (error: unknown) => failures.push(error) } as never });
+  // The real outage tracker, with its episode bookkeeping replaced by a record of what it was told.
+  const databaseOutage = new DatabaseOutage({ databaseUrl: 'postgres://127.0.0.1:1/none', logger: pino({ level: 'silent' }) });
+  databaseOutage.failed = (error: unknown) => void failures.push(error);
+  const sut = new ProblemDetailsFilter(pino({ level: 'trace' }, { write: (line: string) => lines.push(line) }), { databaseOutage });
   return { sut, lines, failures, ...fakeReply() };
 }
 

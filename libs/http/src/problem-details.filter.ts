@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { DomainError } from '#ikm/domain';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, type DatabaseOutage } from '#ikm/persistence';
+// Type only: the HTTP library (and the gateway, which has no database) never loads persistence itself.
+import type { DatabaseOutage } from '#ikm/persistence';
 import { databaseUnavailableProblem } from './database-unavailable.problem.js';
 import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details.js';
 import { InvalidRequestException } from './validation.js';
@@ -107,9 +108,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // Database unavailable (unreachable, starting, stopping, full): not a bug, so no stack per request,
     // but a 503 the client can retry after Retry-After.
     const instance = this.options.instanceOf?.(request) ?? request.url;
-    if (isDatabaseUnavailable(error)) {
-      this.options.databaseOutage?.failed(error);
-      sendProblem(reply, databaseUnavailableProblem(instance), { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+    const outage = this.options.databaseOutage;
+    if (outage?.refuses(error)) {
+      sendProblem(reply, databaseUnavailableProblem(instance), { 'retry-after': String(outage.retryAfterSeconds) });
       return;
     }
     const headers: Record<string, string> = {};

@@ -1,6 +1,7 @@
 import { OutageLog } from '#ikm/observability';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from './database-unavailable.js';
 
 export interface DatabaseOutageOptions {
   databaseUrl: string;
@@ -31,6 +32,19 @@ export class DatabaseOutage {
       down: 'database unavailable: refusing work that needs it until it answers again',
       up: 'database available again',
     });
+  }
+
+  /** How long a caller refused during an episode is asked to wait before trying again. */
+  readonly retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS;
+
+  /**
+   * Whether an error means the database cannot be used just now (and the work is refused, not failed);
+   * such an error is recorded as part of the episode.
+   */
+  refuses(error: unknown): boolean {
+    if (!isDatabaseUnavailable(error)) return false;
+    this.failed(error);
+    return true;
   }
 
   /** Records a failure that `isDatabaseUnavailable` recognised; the first of an episode starts it. */
