@@ -22,12 +22,13 @@ import { ListIdeasQuery } from './dto/list-ideas.query.js';
 import { InviteCoauthorDto, TransitionIdeaDto } from './dto/transition-idea.dto.js';
 import { UpdateIdeaDto } from './dto/update-idea.dto.js';
 import type { Idea } from './idea.entity.js';
+import { AcceptInvitationUseCase } from './use-cases/accept-invitation.use-case.js';
 import { CreateIdeaUseCase } from './use-cases/create-idea.use-case.js';
 import { FindSimilarWorkUseCase } from './use-cases/find-similar-work.use-case.js';
 import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
 import { GetIdeaUseCase } from './use-cases/get-idea.use-case.js';
+import { InviteCoauthorUseCase } from './use-cases/invite-coauthor.use-case.js';
 import { ListIdeasUseCase } from './use-cases/list-ideas.use-case.js';
-import { ManageTeamUseCase } from './use-cases/manage-team.use-case.js';
 import { TransitionIdeaUseCase } from './use-cases/transition-idea.use-case.js';
 import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
 
@@ -53,7 +54,8 @@ export class IdeaController {
     private readonly createIdea: CreateIdeaUseCase,
     private readonly updateDraft: UpdateDraftUseCase,
     private readonly transitionIdea: TransitionIdeaUseCase,
-    private readonly manageTeam: ManageTeamUseCase,
+    private readonly inviteCoauthor: InviteCoauthorUseCase,
+    private readonly acceptInvitation: AcceptInvitationUseCase,
     private readonly getIdea: GetIdeaUseCase,
     private readonly getHistory: GetHistoryUseCase,
     private readonly listIdeas: ListIdeasUseCase,
@@ -167,7 +169,7 @@ export class IdeaController {
   @ApiCreatedResponse({ type: IdeaResponse, headers: etagHeader, description: 'The colleague is invited; they become a co-author when they accept.' })
   @ApiConflictResponse({ description: 'Already on the team or invited.' })
   async invite(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: InviteCoauthorDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withEtag(reply, await this.manageTeam.invite({ user, ideaId: id, userId: body.userId }), user);
+    return withEtag(reply, await this.inviteCoauthor.execute({ user, ideaId: id, userId: body.userId }), user);
   }
 
   @ApiOperation({ summary: 'Accept an invitation to a team' })
@@ -177,7 +179,7 @@ export class IdeaController {
   @ApiOkResponse({ type: IdeaResponse, headers: etagHeader, description: 'You are on the team.' })
   @ApiNotFoundResponse({ description: 'No open invitation for you.' })
   async accept(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withEtag(reply, await this.manageTeam.accept({ user, ideaId: id }), user);
+    return withEtag(reply, await this.acceptInvitation.execute({ user, ideaId: id }), user);
   }
 
   @ApiOperation({ summary: 'Similar ideas and knowledge assets' })

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { IdeaError } from './idea.errors.js';
 import { IDEA_LIFECYCLE, type Capacity, type Relation } from './idea-lifecycle.js';
+import { IDEA_TEAM, reviewersBarred, type TeamMember } from './idea-team.js';
 
 export interface ExpectedBenefits {
   description: string;
@@ -23,15 +24,6 @@ export interface IdeaContent {
 }
 
 export type IdeaChanges = Partial<IdeaContent>;
-
-export interface TeamMember {
-  userId: string;
-  role: 'author' | 'coauthor';
-  status: 'invited' | 'accepted';
-  invitedBy: string;
-  invitedAt: string;
-  joinedAt: string | null;
-}
 
 /** Who acts, as the token says. */
 export interface Actor {
@@ -76,7 +68,7 @@ export class Idea {
       authorId: author.userId,
       originUnit: author.unit ?? null,
       region: author.region ?? null,
-      team: [{ userId: author.userId, role: 'author', status: 'accepted', invitedBy: author.userId, invitedAt: now.toISOString(), joinedAt: now.toISOString() }],
+      team: IDEA_TEAM.founding(author.userId, 'author', now),
       endorsementCount: 0,
       version: 1,
       createdAt: now,
@@ -88,20 +80,16 @@ export class Idea {
 
   /** Author and co-authors who accepted. */
   members(): string[] {
-    return this.team.filter((member) => member.status === 'accepted').map((member) => member.userId);
+    return IDEA_TEAM.of(this.team).members();
   }
 
   isOnTeam(userId: string): boolean {
-    return this.members().includes(userId);
-  }
-
-  private isInvited(userId: string): boolean {
-    return this.team.some((member) => member.userId === userId && member.status === 'invited');
+    return IDEA_TEAM.of(this.team).isMember(userId);
   }
 
   /** On the team or invited to it: such a person never reviews or otherwise judges the idea. */
   hasStake(userId: string): boolean {
-    return this.isOnTeam(userId) || this.isInvited(userId);
+    return IDEA_TEAM.of(this.team).hasStake(userId);
   }
 
   /** Drafts are private to their team (and to whoever is invited to join it) until submitted. */
@@ -110,8 +98,9 @@ export class Idea {
   }
 
   relationOf(userId: string): Relation {
-    if (this.isOnTeam(userId)) return 'member';
-    return this.isInvited(userId) ? 'invitee' : 'outsider';
+    const team = IDEA_TEAM.of(this.team);
+    if (team.isMember(userId)) return 'member';
+    return team.isInvited(userId) ? 'invitee' : 'outsider';
   }
 
   capacitiesOf(actor: Actor): Capacity[] {
@@ -179,20 +168,18 @@ export class Idea {
    * administrator's decision, not the team's to undo by recruiting the reviewer).
    */
   inviteCoauthor(invitedBy: string, userId: string, now: Date, reviewers: readonly string[]): void {
-    this.assertOnTeam(invitedBy);
-    if (this.hasStake(userId)) throw IdeaError.alreadyOnTeam(this.id, userId);
-    if (reviewers.includes(userId)) throw IdeaError.reviewerCannotJoin(this.id, userId);
+    const change = IDEA_TEAM.of(this.team).invite(invitedBy, userId, 'coauthor', now, reviewersBarred(reviewers));
+    if (change.refusal) throw IdeaError.teamRefused(this.id, change.refusal);
     this.assertStatus(['draft', 'submitted', 'in_review', 'accepted', 'in_experiment'], 'inviting a co-author');
-    this.team = [...this.team, { userId, role: 'coauthor', status: 'invited', invitedBy, invitedAt: now.toISOString(), joinedAt: null }];
+    this.team = change.members;
     this.touch(now);
   }
 
   /** `reviewers` as for an invitation: an invitation older than the assignment cannot be accepted either. */
   acceptInvitation(userId: string, now: Date, reviewers: readonly string[]): void {
-    const invitation = this.team.find((member) => member.userId === userId && member.status === 'invited');
-    if (!invitation) throw IdeaError.noInvitation(this.id);
-    if (reviewers.includes(userId)) throw IdeaError.reviewerCannotJoin(this.id, userId);
-    this.team = this.team.map((member) => (member === invitation ? { ...member, status: 'accepted', joinedAt: now.toISOString() } : member));
+    const change = IDEA_TEAM.of(this.team).accept(userId, now, reviewersBarred(reviewers));
+    if (change.refusal) throw IdeaError.teamRefused(this.id, change.refusal);
+    this.team = change.members;
     this.touch(now);
   }
 

@@ -1,7 +1,9 @@
 import type { IdeaStatus } from '#ikm/contracts';
 import { domainErrorClass } from '#ikm/domain';
 import { refusalExtensions, type MoveRefusal } from '#ikm/lifecycle';
+import type { AcceptRefusal, InviteRefusal } from '#ikm/membership';
 import type { Capacity } from './idea-lifecycle.js';
+import type { TeamBar, TeamRole } from './idea-team.js';
 
 export enum IdeaErrorCode {
   NotFound = 'IDEA_NOT_FOUND',
@@ -76,6 +78,24 @@ export class IdeaError extends domainErrorClass<IdeaErrorCode>({
       `Idea ${id} is at version ${actual}, not ${expected}; reload it and apply your change again.`,
       { currentVersion: actual },
     );
+  }
+
+  /** The team's refusals as this service has always named them; a refusal added to the block does not compile until mapped here. */
+  static teamRefused(id: string, refusal: InviteRefusal<TeamRole, TeamBar> | AcceptRefusal<TeamBar>): IdeaError {
+    switch (refusal.reason) {
+      case 'not-entitled':
+        return IdeaError.notOnTeam(id);
+      case 'already-in':
+        return IdeaError.alreadyOnTeam(id, refusal.userId);
+      case 'barred':
+        return IdeaError.reviewerCannotJoin(id, refusal.userId);
+      case 'no-invitation':
+        return IdeaError.noInvitation(id);
+      default: {
+        const unmapped: never = refusal;
+        throw new Error(`unmapped team refusal ${JSON.stringify(unmapped)}`);
+      }
+    }
   }
 
   static alreadyOnTeam(id: string, userId: string): IdeaError {

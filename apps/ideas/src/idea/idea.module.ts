@@ -4,12 +4,13 @@ import { SimilarWorkFinder } from '../similar-work/similar-work.finder.js';
 import { IdeaController } from './idea.controller.js';
 import { IdeaRepository } from './idea.repository.js';
 import { TransitionRecorder } from './transition-recorder.js';
+import { AcceptInvitationUseCase } from './use-cases/accept-invitation.use-case.js';
 import { CreateIdeaUseCase } from './use-cases/create-idea.use-case.js';
 import { FindSimilarWorkUseCase } from './use-cases/find-similar-work.use-case.js';
 import { GetHistoryUseCase } from './use-cases/get-history.use-case.js';
 import { GetIdeaUseCase } from './use-cases/get-idea.use-case.js';
+import { InviteCoauthorUseCase } from './use-cases/invite-coauthor.use-case.js';
 import { ListIdeasUseCase } from './use-cases/list-ideas.use-case.js';
-import { ManageTeamUseCase } from './use-cases/manage-team.use-case.js';
 import { TransitionIdeaUseCase } from './use-cases/transition-idea.use-case.js';
 import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
 
@@ -23,7 +24,8 @@ import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
     CreateIdeaUseCase,
     UpdateDraftUseCase,
     TransitionIdeaUseCase,
-    ManageTeamUseCase,
+    InviteCoauthorUseCase,
+    AcceptInvitationUseCase,
     GetIdeaUseCase,
     GetHistoryUseCase,
     ListIdeasUseCase,

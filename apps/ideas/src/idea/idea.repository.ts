@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IdeaStatus } from '#ikm/contracts';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { acceptedMemberPattern } from '#ikm/membership';
 import { afterCursor, keysetOrder, pageOf, rowsToFetch, WhereClause, type KeysetSort, type Page } from '#ikm/pagination';
 import { entitySelectList, prepared, queryPrepared, type PreparedStatement } from '#ikm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -33,10 +34,6 @@ const SORTS: Record<IdeaSort, KeysetSort<Idea>> = {
   recently_updated: { column: 'idea.updated_at', idColumn: 'idea.id', direction: 'DESC', keyKind: 'timestamp', keyOf: (idea) => idea.updatedAt.toISOString() },
   most_endorsed: { column: 'idea.endorsement_count', idColumn: 'idea.id', direction: 'DESC', keyKind: 'integer', keyOf: (idea) => idea.endorsementCount },
 };
-
-function memberOf(userId: string): string {
-  return JSON.stringify([{ userId, status: 'accepted' }]);
-}
 
 /**
  * Ideas are read and inserted with prepared statements (parsed and planned once per connection), since
@@ -87,7 +84,7 @@ export class IdeaRepository {
   async list(filter: IdeaListFilter): Promise<IdeaPage> {
     const sort = SORTS[filter.sort];
     const where = new WhereClause();
-    where.add((member) => `(idea.status <> 'draft' OR idea.team @> ${member}::jsonb)`, memberOf(filter.viewerId));
+    where.add((member) => `(idea.status <> 'draft' OR idea.team @> ${member}::jsonb)`, acceptedMemberPattern(filter.viewerId));
     const filtered = this.applyFilters(where, filter);
     const cursor = filter.cursor;
     if (cursor) where.add(() => afterCursor(sort, cursor, where));
@@ -110,7 +107,7 @@ export class IdeaRepository {
     if (filter.unit) where.add((unit) => `idea.origin_unit = ${unit}`, filter.unit);
     if (filter.authorId) where.add((authorId) => `idea.author_id = ${authorId}`, filter.authorId);
     if (filter.text) where.add((text) => `idea.search @@ websearch_to_tsquery('simple', ${text})`, filter.text);
-    if (filter.viewerIsMember) where.add((member) => `idea.team @> ${member}::jsonb`, memberOf(filter.viewerId));
+    if (filter.viewerIsMember) where.add((member) => `idea.team @> ${member}::jsonb`, acceptedMemberPattern(filter.viewerId));
     if (filter.followedByViewer) {
       where.add((viewerId) => `EXISTS (SELECT 1 FROM follows f WHERE f.idea_id = idea.id AND f.user_id = ${viewerId})`, filter.viewerId);
     }

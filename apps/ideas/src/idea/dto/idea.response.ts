@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IDEA_STATUSES, type IdeaStatus } from '#ikm/contracts';
 import { PageResponse } from '#ikm/pagination';
-import type { Actor, ExpectedBenefits, Idea, TeamMember } from '../idea.entity.js';
+import type { Actor, ExpectedBenefits, Idea } from '../idea.entity.js';
+import type { TeamMember } from '../idea-team.js';
 import type { SimilarWork } from '../../similar-work/similar-work.finder.js';
 
 export class TeamMemberResponse {

@@ -1,25 +1,32 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '#ikm/auth';
-import { IdeaCoauthorInvitedV1, IdeaCoauthorJoinedV1 } from '#ikm/contracts';
+import { IdeaCoauthorInvitedV1 } from '#ikm/contracts';
 import { OutboxWriter } from '#ikm/messaging';
 import { DataSource } from 'typeorm';
 import { assignedReviewers } from '../../review/review-progress.js';
 import type { Idea } from '../idea.entity.js';
 import { IdeaRepository } from '../idea.repository.js';
 
+export interface InviteCoauthorCommand {
+  user: AuthenticatedUser;
+  ideaId: string;
+  /** The colleague invited. */
+  userId: string;
+}
+
 /**
- * The team of an idea: a member invites a colleague; the colleague accepts and becomes a co-author.
- * Nobody assigned to review the idea joins it (the idea's row lock orders this against assignments).
+ * A member of the idea's team invites a colleague, who becomes a co-author on accepting. Nobody assigned
+ * to review the idea is invited (the idea's row lock orders this against assignments).
  */
 @Injectable()
-export class ManageTeamUseCase {
+export class InviteCoauthorUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ideas: IdeaRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async invite({ user, ideaId, userId }: { user: AuthenticatedUser; ideaId: string; userId: string }): Promise<Idea> {
+  async execute({ user, ideaId, userId }: InviteCoauthorCommand): Promise<Idea> {
     return this.dataSource.transaction(async (manager) => {
       const idea = await this.ideas.getVisibleForUpdate(manager, ideaId, user.sub);
       const now = new Date();
@@ -31,22 +38,6 @@ export class ManageTeamUseCase {
         userId,
         invitedBy: user.sub,
         invitedAt: now.toISOString(),
-      });
-      return idea;
-    });
-  }
-
-  async accept({ user, ideaId }: { user: AuthenticatedUser; ideaId: string }): Promise<Idea> {
-    return this.dataSource.transaction(async (manager) => {
-      const idea = await this.ideas.getVisibleForUpdate(manager, ideaId, user.sub);
-      const now = new Date();
-      idea.acceptInvitation(user.sub, now, await assignedReviewers(manager, idea.id));
-      await this.ideas.save(manager, idea);
-      await this.outbox.append(manager, IdeaCoauthorJoinedV1, idea.id, {
-        ideaId: idea.id,
-        version: idea.version,
-        userId: user.sub,
-        joinedAt: now.toISOString(),
       });
       return idea;
     });
