@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Idea } from '../idea/idea.entity.js';
+import { ReviewRepository } from './review.repository.js';
 
 /**
  * The assigned reviewers who count: anyone with a stake in the idea (on its team or invited to it) is
@@ -10,20 +11,11 @@ export function independentReviewers(idea: Idea, assigned: readonly string[]): s
   return assigned.filter((reviewerId) => !idea.hasStake(reviewerId));
 }
 
-/** Everyone assigned to review the idea, whether or not they count. */
-export async function assignedReviewers(manager: EntityManager, ideaId: string): Promise<string[]> {
-  const rows: Array<{ reviewer_id: string }> = await manager.query(`SELECT reviewer_id FROM review_assignments WHERE idea_id = $1 ORDER BY reviewer_id`, [ideaId]);
-  return rows.map((row) => row.reviewer_id);
-}
-
-/** Independent reviewers who have not scored the idea yet: the review is complete when there are none. */
-export async function pendingReviewers(manager: EntityManager, idea: Idea): Promise<string[]> {
-  const rows: Array<{ reviewer_id: string }> = await manager.query(
-    `SELECT a.reviewer_id FROM review_assignments a
-       LEFT JOIN scorecards s ON s.idea_id = a.idea_id AND s.reviewer_id = a.reviewer_id
-      WHERE a.idea_id = $1 AND s.reviewer_id IS NULL
-      ORDER BY a.reviewer_id`,
-    [idea.id],
-  );
-  return independentReviewers(idea, rows.map((row) => row.reviewer_id));
+/**
+ * Everyone assigned to review the idea. Kept for manage-team.use-case.ts only, which issue 12 splits
+ * in another change: its use cases are to inject ReviewRepository (exported by IdeaModule) and call
+ * `assignedReviewers` on it, and this function then goes.
+ */
+export function assignedReviewers(manager: EntityManager, ideaId: string): Promise<string[]> {
+  return new ReviewRepository().assignedReviewers(manager, ideaId);
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IDEA_STATUSES, type IdeaStatus } from '#ikm/contracts';
 import { PageResponse } from '#ikm/pagination';
 import type { Actor, ExpectedBenefits, Idea, TeamMember } from '../idea.entity.js';
-import type { SimilarWork } from '../../similar-work/similar-work.finder.js';
+import type { SimilarWork } from '../../similar-work/similar-work.repository.js';
 
 export class TeamMemberResponse {
   @ApiProperty() userId: string;
