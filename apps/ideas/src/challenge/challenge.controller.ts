@@ -2,8 +2,9 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { uuidParam } from '#ikm/http';
-import { ChallengeRepository } from './challenge.repository.js';
 import { ChallengePageResponse, ChallengeResponse, CreateChallengeDto, ListChallengesQuery, UpdateChallengeDto } from './dto/challenge.dto.js';
+import { GetChallengeUseCase } from './use-cases/get-challenge.use-case.js';
+import { ListChallengesUseCase } from './use-cases/list-challenges.use-case.js';
 import { PoseChallengeUseCase } from './use-cases/pose-challenge.use-case.js';
 import { UpdateChallengeUseCase } from './use-cases/update-challenge.use-case.js';
 
@@ -13,7 +14,8 @@ export class ChallengeController {
   constructor(
     private readonly poseChallenge: PoseChallengeUseCase,
     private readonly updateChallenge: UpdateChallengeUseCase,
-    private readonly challenges: ChallengeRepository,
+    private readonly getChallenge: GetChallengeUseCase,
+    private readonly listChallenges: ListChallengesUseCase,
   ) {}
 
   @ApiOperation({ summary: 'Pose a challenge' })
@@ -31,7 +33,7 @@ export class ChallengeController {
   @ApiOkResponse({ type: ChallengePageResponse, description: 'Latest closing first; filter by phase.' })
   async list(@Query() query: ListChallengesQuery): Promise<ChallengePageResponse> {
     const now = new Date();
-    const page = await this.challenges.list({ ...query, now });
+    const page = await this.listChallenges.execute({ ...query, now });
     return { items: page.items.map((challenge) => ChallengeResponse.of(challenge, now)), nextCursor: page.nextCursor };
   }
 
@@ -40,7 +42,7 @@ export class ChallengeController {
   @ApiOkResponse({ type: ChallengeResponse })
   @ApiNotFoundResponse()
   async get(@Param('id', uuidParam('id')) id: string): Promise<ChallengeResponse> {
-    return ChallengeResponse.of(await this.challenges.get(id), new Date());
+    return ChallengeResponse.of(await this.getChallenge.execute({ challengeId: id }), new Date());
   }
 
   @ApiOperation({ summary: 'Change a challenge' })

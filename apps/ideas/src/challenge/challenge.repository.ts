@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { afterCursor, NamedParameters, pageOf, rowsToFetch, type KeysetSort, type Page } from '#ikm/pagination';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Challenge, type ChallengePhase } from './challenge.entity.js';
 import { ChallengeError } from './challenge.errors.js';
 
@@ -15,16 +15,14 @@ const BY_CLOSING: KeysetSort<Challenge> = {
 
 @Injectable()
 export class ChallengeRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  async get(id: string, manager: EntityManager = this.dataSource.manager): Promise<Challenge> {
+  async get(manager: EntityManager, id: string): Promise<Challenge> {
     const challenge = await manager.findOneBy(Challenge, { id });
     if (!challenge) throw ChallengeError.notFound(id);
     return challenge;
   }
 
   /** For an idea's reference: a missing challenge is the caller's bad input, not a missing resource. */
-  async getReferenced(id: string, manager: EntityManager): Promise<Challenge> {
+  async getReferenced(manager: EntityManager, id: string): Promise<Challenge> {
     const challenge = await manager.findOneBy(Challenge, { id });
     if (!challenge) throw ChallengeError.unknownReference(id);
     return challenge;
@@ -41,8 +39,8 @@ export class ChallengeRepository {
   }
 
   /** Closing soonest last: (closes_at DESC, id DESC), keyset-paginated. */
-  async list(filter: { phase?: ChallengePhase; limit: number; cursor?: string; now: Date }): Promise<Page<Challenge>> {
-    const query = this.dataSource.manager
+  async list(manager: EntityManager, filter: { phase?: ChallengePhase; limit: number; cursor?: string; now: Date }): Promise<Page<Challenge>> {
+    const query = manager
       .createQueryBuilder(Challenge, 'challenge')
       .orderBy(BY_CLOSING.column, BY_CLOSING.direction)
       .addOrderBy(BY_CLOSING.idColumn, BY_CLOSING.direction)

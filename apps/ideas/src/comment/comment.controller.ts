@@ -3,18 +3,29 @@ import { ApiCreatedResponse, ApiForbiddenResponse, ApiNoContentResponse, ApiOkRe
 import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { uuidParam } from '#ikm/http';
 import { CommentBodyDto, CommentResponse, HideCommentDto } from './dto/comment.dto.js';
-import { CommentOnIdeaUseCase, MODERATOR_ROLES } from './use-cases/comment-on-idea.use-case.js';
+import { MODERATOR_ROLES } from './comment-access.js';
+import { DeleteCommentUseCase } from './use-cases/delete-comment.use-case.js';
+import { EditCommentUseCase } from './use-cases/edit-comment.use-case.js';
+import { HideCommentUseCase } from './use-cases/hide-comment.use-case.js';
+import { ListCommentsUseCase } from './use-cases/list-comments.use-case.js';
+import { PostCommentUseCase } from './use-cases/post-comment.use-case.js';
 
 @ApiTags('comments')
 @Controller(':id/comments')
 export class CommentController {
-  constructor(private readonly comments: CommentOnIdeaUseCase) {}
+  constructor(
+    private readonly listComments: ListCommentsUseCase,
+    private readonly postComment: PostCommentUseCase,
+    private readonly editComment: EditCommentUseCase,
+    private readonly deleteComment: DeleteCommentUseCase,
+    private readonly hideComment: HideCommentUseCase,
+  ) {}
 
   @ApiOperation({ summary: 'List the comments on an idea' })
   @Get()
   @ApiOkResponse({ type: [CommentResponse], description: 'Oldest first; deleted ones left out, hidden ones without their text.' })
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<CommentResponse[]> {
-    return this.comments.list({ user, ideaId: id });
+    return this.listComments.execute({ user, ideaId: id });
   }
 
   @ApiOperation({ summary: 'Comment on an idea' })
@@ -22,7 +33,7 @@ export class CommentController {
   @Roles(...INTERNAL_ROLES)
   @ApiCreatedResponse({ type: CommentResponse })
   post(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: CommentBodyDto): Promise<CommentResponse> {
-    return this.comments.post({ user, ideaId: id, body: body.body });
+    return this.postComment.execute({ user, ideaId: id, body: body.body });
   }
 
   @ApiOperation({ summary: 'Edit your comment' })
@@ -36,7 +47,7 @@ export class CommentController {
     @Param('commentId', uuidParam('commentId')) commentId: string,
     @Body() body: CommentBodyDto,
   ): Promise<CommentResponse> {
-    return this.comments.edit({ user, ideaId: id, commentId, body: body.body });
+    return this.editComment.execute({ user, ideaId: id, commentId, body: body.body });
   }
 
   @ApiOperation({ summary: 'Delete your comment' })
@@ -46,7 +57,7 @@ export class CommentController {
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ description: 'Not your comment.' })
   async delete(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Param('commentId', uuidParam('commentId')) commentId: string): Promise<void> {
-    await this.comments.delete({ user, ideaId: id, commentId });
+    await this.deleteComment.execute({ user, ideaId: id, commentId });
   }
 
   @ApiOperation({ summary: 'Hide a comment (moderation)' })
@@ -61,6 +72,6 @@ export class CommentController {
     @Param('commentId', uuidParam('commentId')) commentId: string,
     @Body() body: HideCommentDto,
   ): Promise<CommentResponse> {
-    return this.comments.hide({ user, ideaId: id, commentId, reason: body.reason });
+    return this.hideComment.execute({ user, ideaId: id, commentId, reason: body.reason });
   }
 }

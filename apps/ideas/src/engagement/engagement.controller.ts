@@ -4,6 +4,8 @@ import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm
 import { uuidParam } from '#ikm/http';
 import { EndorseIdeaUseCase } from './use-cases/endorse-idea.use-case.js';
 import { FollowIdeaUseCase } from './use-cases/follow-idea.use-case.js';
+import { UnfollowIdeaUseCase } from './use-cases/unfollow-idea.use-case.js';
+import { WithdrawEndorsementUseCase } from './use-cases/withdraw-endorsement.use-case.js';
 
 class EndorsementResponse {
   @ApiProperty() endorsed: boolean;
@@ -19,8 +21,10 @@ class FollowResponse {
 @Controller(':id')
 export class EngagementController {
   constructor(
-    private readonly endorsements: EndorseIdeaUseCase,
-    private readonly follows: FollowIdeaUseCase,
+    private readonly endorseIdea: EndorseIdeaUseCase,
+    private readonly withdrawEndorsement: WithdrawEndorsementUseCase,
+    private readonly followIdea: FollowIdeaUseCase,
+    private readonly unfollowIdea: UnfollowIdeaUseCase,
   ) {}
 
   @ApiOperation({ summary: 'Endorse an idea' })
@@ -29,14 +33,14 @@ export class EngagementController {
   @ApiOkResponse({ type: EndorsementResponse, description: 'Endorsed (idempotent).' })
   @ApiForbiddenResponse({ description: 'Your own idea.' })
   endorse(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<EndorsementResponse> {
-    return this.endorsements.endorse({ user, ideaId: id });
+    return this.endorseIdea.execute({ user, ideaId: id });
   }
 
   @ApiOperation({ summary: 'Withdraw your endorsement' })
   @Delete('endorsement')
   @ApiOkResponse({ type: EndorsementResponse, description: 'Endorsement withdrawn (idempotent).' })
   withdraw(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<EndorsementResponse> {
-    return this.endorsements.withdraw({ user, ideaId: id });
+    return this.withdrawEndorsement.execute({ user, ideaId: id });
   }
 
   @ApiOperation({ summary: 'Follow an idea' })
@@ -44,13 +48,13 @@ export class EngagementController {
   @HttpCode(200)
   @ApiOkResponse({ type: FollowResponse })
   follow(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<FollowResponse> {
-    return this.follows.follow({ user, ideaId: id });
+    return this.followIdea.execute({ user, ideaId: id });
   }
 
   @ApiOperation({ summary: 'Stop following an idea' })
   @Delete('follow')
   @ApiOkResponse({ type: FollowResponse })
   unfollow(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<FollowResponse> {
-    return this.follows.unfollow({ user, ideaId: id });
+    return this.unfollowIdea.execute({ user, ideaId: id });
   }
 }

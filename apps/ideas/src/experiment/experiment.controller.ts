@@ -3,18 +3,24 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkRes
 import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { uuidParam } from '#ikm/http';
 import { ConcludeExperimentDto, ExperimentResponse, StartExperimentDto } from './dto/experiment.dto.js';
-import { RunExperimentUseCase } from './use-cases/run-experiment.use-case.js';
+import { ConcludeExperimentUseCase } from './use-cases/conclude-experiment.use-case.js';
+import { ListExperimentsUseCase } from './use-cases/list-experiments.use-case.js';
+import { StartExperimentUseCase } from './use-cases/start-experiment.use-case.js';
 
 @ApiTags('experiments')
 @Controller(':id/experiments')
 export class ExperimentController {
-  constructor(private readonly experiments: RunExperimentUseCase) {}
+  constructor(
+    private readonly listExperiments: ListExperimentsUseCase,
+    private readonly startExperiment: StartExperimentUseCase,
+    private readonly concludeExperiment: ConcludeExperimentUseCase,
+  ) {}
 
   @ApiOperation({ summary: 'List an idea’s experiments' })
   @Get()
   @ApiOkResponse({ type: [ExperimentResponse] })
   list(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<ExperimentResponse[]> {
-    return this.experiments.list({ user, ideaId: id });
+    return this.listExperiments.execute({ user, ideaId: id });
   }
 
   @ApiOperation({ summary: 'Start an experiment on an accepted idea' })
@@ -24,7 +30,7 @@ export class ExperimentController {
   @ApiForbiddenResponse({ description: 'Not on the team and not an IKMU administrator.' })
   @ApiConflictResponse({ description: 'The idea is neither accepted nor in experiment.' })
   start(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: StartExperimentDto): Promise<ExperimentResponse> {
-    return this.experiments.start({ user, ideaId: id, plan: body });
+    return this.startExperiment.execute({ user, ideaId: id, plan: body });
   }
 
   @ApiOperation({ summary: 'Conclude an experiment' })
@@ -39,6 +45,6 @@ export class ExperimentController {
     @Param('experimentId', uuidParam('experimentId')) experimentId: string,
     @Body() body: ConcludeExperimentDto,
   ): Promise<ExperimentResponse> {
-    return this.experiments.conclude({ user, ideaId: id, experimentId, outcome: body.outcome, lessons: body.lessons });
+    return this.concludeExperiment.execute({ user, ideaId: id, experimentId, outcome: body.outcome, lessons: body.lessons });
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ChallengeModule } from '../challenge/challenge.module.js';
-import { SimilarWorkFinder } from '../similar-work/similar-work.finder.js';
+import { ReviewRepository } from '../review/review.repository.js';
+import { SimilarWorkRepository } from '../similar-work/similar-work.repository.js';
 import { IdeaController } from './idea.controller.js';
 import { IdeaRepository } from './idea.repository.js';
 import { TransitionRecorder } from './transition-recorder.js';
@@ -20,7 +21,9 @@ import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
   providers: [
     IdeaRepository,
     TransitionRecorder,
-    SimilarWorkFinder,
+    SimilarWorkRepository,
+    // Review assignments: the transition to accepted and the team's invitations read them too.
+    ReviewRepository,
     CreateIdeaUseCase,
     UpdateDraftUseCase,
     TransitionIdeaUseCase,
@@ -31,6 +34,6 @@ import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
     ListIdeasUseCase,
     FindSimilarWorkUseCase,
   ],
-  exports: [IdeaRepository, TransitionRecorder],
+  exports: [IdeaRepository, TransitionRecorder, ReviewRepository],
 })
 export class IdeaModule {}

@@ -36,8 +36,9 @@ const SORTS: Record<IdeaSort, KeysetSort<Idea>> = {
 };
 
 /**
- * Ideas are read and inserted with prepared statements (parsed and planned once per connection), since
- * these are the hottest queries of the service; everything else goes through TypeORM.
+ * Ideas, on the caller's manager like every repository. They are read and inserted with prepared
+ * statements (parsed and planned once per connection), since these are the hottest queries of the
+ * service; everything else goes through TypeORM.
  */
 @Injectable()
 export class IdeaRepository {
@@ -66,7 +67,7 @@ export class IdeaRepository {
     await manager.save(Idea, idea);
   }
 
-  async getVisible(id: string, viewerId: string, manager: EntityManager = this.dataSource.manager): Promise<Idea> {
+  async getVisible(manager: EntityManager, id: string, viewerId: string): Promise<Idea> {
     const [row] = await queryPrepared<Partial<Idea>>(manager, this.byId, [id]);
     const idea = row && hydrate(row);
     if (!idea || !idea.isVisibleTo(viewerId)) throw IdeaError.notFound(id);
@@ -81,7 +82,7 @@ export class IdeaRepository {
   }
 
   /** Keyset-paginated, in the requested order; others' drafts are never listed. */
-  async list(filter: IdeaListFilter): Promise<IdeaPage> {
+  async list(manager: EntityManager, filter: IdeaListFilter): Promise<IdeaPage> {
     const sort = SORTS[filter.sort];
     const where = new WhereClause();
     where.add((member) => `(idea.status <> 'draft' OR idea.team @> ${member}::jsonb)`, acceptedMemberPattern(filter.viewerId));
@@ -93,7 +94,7 @@ export class IdeaRepository {
     // Only the unfiltered shapes (4 sorts, with or without a cursor) are prepared: the combinations of
     // filters run to thousands, and each would stay prepared on every connection.
     const statement = filtered ? { text } : prepared(text);
-    const rows = (await queryPrepared<Partial<Idea>>(this.dataSource.manager, statement, where.values)).map(hydrate);
+    const rows = (await queryPrepared<Partial<Idea>>(manager, statement, where.values)).map(hydrate);
     return pageOf(rows, filter.limit, sort);
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IdeaStatusChangedV1 } from '#ikm/contracts';
 import { OutboxWriter } from '#ikm/messaging';
 import type { EntityManager } from 'typeorm';
-import { originOf } from './idea-events.js';
+import { eventOriginOf } from './idea-events.js';
 import { IDEA_HISTORY } from './idea-lifecycle.js';
 import type { Idea, Transition } from './idea.entity.js';
 
@@ -20,7 +20,7 @@ export class TransitionRecorder {
     await this.outbox.append(manager, IdeaStatusChangedV1, idea.id, {
       ideaId: idea.id,
       version: idea.version,
-      ...originOf(idea),
+      ...eventOriginOf(idea),
       from: transition.from,
       to: transition.to,
       actorId,

@@ -3,18 +3,24 @@ import { ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiOkRes
 import { CurrentUser, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { uuidParam } from '#ikm/http';
 import { AssignReviewerDto, ReviewResponse, ScorecardDto } from './dto/review.dto.js';
-import { ReviewIdeaUseCase } from './use-cases/review-idea.use-case.js';
+import { AssignReviewerUseCase } from './use-cases/assign-reviewer.use-case.js';
+import { GetReviewUseCase } from './use-cases/get-review.use-case.js';
+import { SubmitScorecardUseCase } from './use-cases/submit-scorecard.use-case.js';
 
 @ApiTags('review')
 @Controller(':id/review')
 export class ReviewController {
-  constructor(private readonly reviews: ReviewIdeaUseCase) {}
+  constructor(
+    private readonly getReview: GetReviewUseCase,
+    private readonly assignReviewer: AssignReviewerUseCase,
+    private readonly submitScorecard: SubmitScorecardUseCase,
+  ) {}
 
   @ApiOperation({ summary: 'An idea’s review: reviewers, scorecards, weighted score' })
   @Get()
   @ApiOkResponse({ type: ReviewResponse })
   get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<ReviewResponse> {
-    return this.reviews.get({ user, ideaId: id });
+    return this.getReview.execute({ user, ideaId: id });
   }
 
   @ApiOperation({ summary: 'Assign a reviewer' })
@@ -24,7 +30,7 @@ export class ReviewController {
   @ApiForbiddenResponse({ description: 'IKMU administrators assign reviewers.' })
   @ApiConflictResponse({ description: 'The reviewer is on the team, already assigned, or the idea is not submitted or in review.' })
   assign(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: AssignReviewerDto): Promise<ReviewResponse> {
-    return this.reviews.assign({ user, ideaId: id, reviewerId: body.reviewerId });
+    return this.assignReviewer.execute({ user, ideaId: id, reviewerId: body.reviewerId });
   }
 
   @ApiOperation({ summary: 'Submit or replace your scorecard' })
@@ -33,6 +39,6 @@ export class ReviewController {
   @ApiOkResponse({ type: ReviewResponse, description: 'Your scorecard (replacing an earlier one) and the review so far.' })
   @ApiForbiddenResponse({ description: 'Not an assigned reviewer.' })
   score(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: ScorecardDto): Promise<ReviewResponse> {
-    return this.reviews.score({ user, ideaId: id, scores: body.scores });
+    return this.submitScorecard.execute({ user, ideaId: id, scores: body.scores });
   }
 }

@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { BenefitController } from './benefit.controller.js';
+import { BenefitRepository } from './benefit.repository.js';
 import { GetBenefitsUseCase } from './use-cases/get-benefits.use-case.js';
 
 @Module({
   controllers: [BenefitController],
-  providers: [GetBenefitsUseCase],
+  providers: [BenefitRepository, GetBenefitsUseCase],
 })
 export class BenefitModule {}

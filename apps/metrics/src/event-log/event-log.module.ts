@@ -8,5 +8,6 @@ import { RecordEventUseCase } from './use-cases/record-event.use-case.js';
   imports: [ProjectionModule],
   controllers: [EventLogConsumer],
   providers: [EventLogRepository, RecordEventUseCase],
+  exports: [EventLogRepository],
 })
 export class EventLogModule {}

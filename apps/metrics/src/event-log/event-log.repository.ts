@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ConsumedEvent } from '#ikm/messaging';
 import { prepared, queryPrepared } from '#ikm/persistence';
 import type { EntityManager } from 'typeorm';
+import type { LoggedEvent } from '../projection/projection.js';
 
 /** Prepared: it runs for every consumed event. */
 const APPEND = prepared(
@@ -28,5 +29,19 @@ export class EventLogRepository {
       event.correlationId ?? null,
     ]);
     return inserted.length > 0;
+  }
+
+  /** Until the transaction ends, appends wait: a rebuild then misses no event and applies none twice. */
+  async lockAgainstAppends(manager: EntityManager): Promise<void> {
+    await manager.query(`LOCK TABLE event_log IN SHARE MODE`);
+  }
+
+  /** Up to `limit` events recorded after position `afterSeq`, in recorded order, each with its position. */
+  async pageAfter(manager: EntityManager, afterSeq: string, limit: number): Promise<Array<LoggedEvent & { seq: string }>> {
+    const rows: Array<Omit<LoggedEvent, 'time'> & { seq: string; time: Date }> = await manager.query(
+      `SELECT seq, event_id AS id, type, subject, occurred_at AS time, data FROM event_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      [afterSeq, limit],
+    );
+    return rows.map((row) => ({ ...row, time: row.time.toISOString() }));
   }
 }

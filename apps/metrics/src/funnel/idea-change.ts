@@ -24,7 +24,8 @@ export interface IdeaChange {
 
 const ORIGIN_KEYS = ['challengeId', 'originUnit', 'region'] as const;
 
-function originOf(data: IdeaOrigin): IdeaOrigin {
+/** The origin keys the event states, leaving out the absent ones (unchanged), keeping nulls (none). */
+function statedOriginOf(data: IdeaOrigin): IdeaOrigin {
   return Object.fromEntries(ORIGIN_KEYS.filter((key) => data[key] !== undefined).map((key) => [key, data[key]]));
 }
 
@@ -35,16 +36,16 @@ function originOf(data: IdeaOrigin): IdeaOrigin {
 export function onIdeaChange(statements: (change: IdeaChange) => ProjectionStatement[]): EventStatements[] {
   return [
     when(IdeaCreatedV1, (data) =>
-      statements({ ideaId: data.ideaId, version: data.version, at: data.createdAt, stage: data.status, origin: originOf(data) }),
+      statements({ ideaId: data.ideaId, version: data.version, at: data.createdAt, stage: data.status, origin: statedOriginOf(data) }),
     ),
     when(IdeaUpdatedV1, (data) =>
-      statements({ ideaId: data.ideaId, version: data.version, at: data.updatedAt, origin: originOf({ challengeId: data.changes.challengeId }) }),
+      statements({ ideaId: data.ideaId, version: data.version, at: data.updatedAt, origin: statedOriginOf({ challengeId: data.changes.challengeId }) }),
     ),
     when(IdeaSubmittedV1, (data) =>
-      statements({ ideaId: data.ideaId, version: data.version, at: data.submittedAt, stage: data.status, origin: originOf(data) }),
+      statements({ ideaId: data.ideaId, version: data.version, at: data.submittedAt, stage: data.status, origin: statedOriginOf(data) }),
     ),
     when(IdeaStatusChangedV1, (data) =>
-      statements({ ideaId: data.ideaId, version: data.version, at: data.changedAt, stage: data.to, origin: originOf(data) }),
+      statements({ ideaId: data.ideaId, version: data.version, at: data.changedAt, stage: data.to, origin: statedOriginOf(data) }),
     ),
   ];
 }

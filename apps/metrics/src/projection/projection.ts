@@ -1,6 +1,4 @@
 import type { EventContract, EventData } from '#ikm/contracts';
-import { prepared, queryPrepared } from '#ikm/persistence';
-import type { EntityManager } from 'typeorm';
 
 /** An event as the projections see it, whether it arrives from Kafka or is replayed from the event log. */
 export interface LoggedEvent {
@@ -67,12 +65,4 @@ export function defineProjection(definition: { name: string; tables: string[]; o
     contracts: definition.on.map((handler) => handler.contract),
     statementsFor: (event) => byType.get(event.type)?.statementsFor(event) ?? [],
   };
-}
-
-/**
- * Runs a live event's statements as prepared statements: a projection's SQL texts are constant (values
- * travel as parameters), so each is parsed and planned once per connection.
- */
-export async function runStatements(manager: EntityManager, statements: ProjectionStatement[]): Promise<void> {
-  for (const statement of statements) await queryPrepared(manager, prepared(statement.sql), statement.params);
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FitsInteger, FitsNumeric, IsoDate, NoNulCharacters, trimmed } from '#ikm/http';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, Length } from 'class-validator';
+import type { Benefit } from '../benefit.repository.js';
 
 export class RecordBenefitDto {
   @ApiProperty({ format: 'date', example: '2027-01-01' })
@@ -43,6 +44,10 @@ export class BenefitResponse {
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty() recordedBy: string;
   @ApiProperty({ format: 'date-time' }) recordedAt: string;
+
+  static of(benefit: Benefit): BenefitResponse {
+    return { ...benefit, recordedAt: benefit.recordedAt.toISOString() };
+  }
 }
 
 export class BenefitTotals {

@@ -3,6 +3,7 @@ import { EXPERIMENT_OUTCOMES, type ExperimentOutcome } from '#ikm/contracts';
 import { FitsNumeric, IsoDate, NoNulCharacters, trimmed } from '#ikm/http';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import type { Experiment } from '../experiment.repository.js';
 
 export class StartExperimentDto {
   @ApiProperty({ maxLength: 2000, description: 'What the experiment tests.' })
@@ -61,4 +62,23 @@ export class ExperimentResponse {
   @ApiProperty() startedBy: string;
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) concludedAt: string | null;
+
+  static of(experiment: Experiment): ExperimentResponse {
+    return {
+      id: experiment.id,
+      ideaId: experiment.ideaId,
+      hypothesis: experiment.hypothesis,
+      successMeasure: experiment.successMeasure,
+      startsOn: experiment.startsOn,
+      endsOn: experiment.endsOn,
+      budgetUsd: experiment.budgetUsd,
+      status: experiment.status,
+      outcome: experiment.outcome,
+      lessons: experiment.lessons,
+      learningResult: experiment.outcome === 'invalidated' && !!experiment.lessons,
+      startedBy: experiment.startedBy,
+      startedAt: experiment.startedAt.toISOString(),
+      concludedAt: experiment.concludedAt?.toISOString() ?? null,
+    };
+  }
 }

@@ -3,7 +3,7 @@ import { IDEA_STATUSES, type IdeaStatus } from '#ikm/contracts';
 import { PageResponse } from '#ikm/pagination';
 import type { Actor, ExpectedBenefits, Idea } from '../idea.entity.js';
 import type { TeamMember } from '../idea-team.js';
-import type { SimilarWork } from '../../similar-work/similar-work.finder.js';
+import type { SimilarWork } from '../../similar-work/similar-work.repository.js';
 
 export class TeamMemberResponse {
   @ApiProperty() userId: string;

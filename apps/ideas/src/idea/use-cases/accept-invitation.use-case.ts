@@ -3,7 +3,7 @@ import type { AuthenticatedUser } from '#ikm/auth';
 import { IdeaCoauthorJoinedV1 } from '#ikm/contracts';
 import { OutboxWriter } from '#ikm/messaging';
 import { DataSource } from 'typeorm';
-import { assignedReviewers } from '../../review/review-progress.js';
+import { ReviewRepository } from '../../review/review.repository.js';
 import type { Idea } from '../idea.entity.js';
 import { IdeaRepository } from '../idea.repository.js';
 
@@ -22,6 +22,7 @@ export class AcceptInvitationUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ideas: IdeaRepository,
+    private readonly reviews: ReviewRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -29,7 +30,7 @@ export class AcceptInvitationUseCase {
     return this.dataSource.transaction(async (manager) => {
       const idea = await this.ideas.getVisibleForUpdate(manager, ideaId, user.sub);
       const now = new Date();
-      idea.acceptInvitation(user.sub, now, await assignedReviewers(manager, idea.id));
+      idea.acceptInvitation(user.sub, now, await this.reviews.assignedReviewers(manager, idea.id));
       await this.ideas.save(manager, idea);
       await this.outbox.append(manager, IdeaCoauthorJoinedV1, idea.id, {
         ideaId: idea.id,

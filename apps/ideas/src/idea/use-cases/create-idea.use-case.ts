@@ -4,7 +4,7 @@ import { IdeaCreatedV1 } from '#ikm/contracts';
 import { OutboxWriter } from '#ikm/messaging';
 import { DataSource } from 'typeorm';
 import { ChallengeRepository } from '../../challenge/challenge.repository.js';
-import { originOf } from '../idea-events.js';
+import { eventOriginOf } from '../idea-events.js';
 import { Idea, type IdeaContent } from '../idea.entity.js';
 import { IdeaRepository } from '../idea.repository.js';
 
@@ -25,12 +25,12 @@ export class CreateIdeaUseCase {
   async execute({ user, content }: CreateIdeaCommand): Promise<Idea> {
     const idea = Idea.draft({ userId: user.sub, unit: user.unit, region: user.region }, content, new Date());
     await this.dataSource.transaction(async (manager) => {
-      if (idea.challengeId) await this.challenges.getReferenced(idea.challengeId, manager);
+      if (idea.challengeId) await this.challenges.getReferenced(manager, idea.challengeId);
       await this.ideas.insert(manager, idea);
       await this.outbox.append(manager, IdeaCreatedV1, idea.id, {
         ideaId: idea.id,
         version: idea.version,
-        ...originOf(idea),
+        ...eventOriginOf(idea),
         title: idea.title,
         problem: idea.problem,
         proposal: idea.proposal,

@@ -15,7 +15,8 @@ export class GetHistoryUseCase {
   ) {}
 
   async execute({ user, ideaId }: { user: AuthenticatedUser; ideaId: string }): Promise<Array<HistoryEntry<IdeaStatus>>> {
-    await this.ideas.getVisible(ideaId, user.sub);
-    return IDEA_HISTORY.of(this.dataSource.manager, ideaId);
+    const manager = this.dataSource.manager;
+    await this.ideas.getVisible(manager, ideaId, user.sub);
+    return IDEA_HISTORY.of(manager, ideaId);
   }
 }

@@ -1,14 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '#ikm/auth';
+import { DataSource } from 'typeorm';
 import type { ListIdeasQuery } from '../dto/list-ideas.query.js';
 import { IdeaRepository, type IdeaPage } from '../idea.repository.js';
 
 @Injectable()
 export class ListIdeasUseCase {
-  constructor(private readonly ideas: IdeaRepository) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ideas: IdeaRepository,
+  ) {}
 
   execute({ user, query }: { user: AuthenticatedUser; query: ListIdeasQuery }): Promise<IdeaPage> {
-    return this.ideas.list({
+    return this.ideas.list(this.dataSource.manager, {
       viewerId: user.sub,
       limit: query.limit,
       cursor: query.cursor,

@@ -5,9 +5,10 @@ import { OutboxWriter } from '#ikm/messaging';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ChallengeError } from '../../challenge/challenge.errors.js';
 import { ChallengeRepository } from '../../challenge/challenge.repository.js';
-import { pendingReviewers } from '../../review/review-progress.js';
-import { SimilarWorkFinder, type SimilarWork } from '../../similar-work/similar-work.finder.js';
-import { originOf } from '../idea-events.js';
+import { independentReviewers } from '../../review/review-progress.js';
+import { ReviewRepository } from '../../review/review.repository.js';
+import { SimilarWorkRepository, type SimilarWork } from '../../similar-work/similar-work.repository.js';
+import { eventOriginOf } from '../idea-events.js';
 import type { Idea } from '../idea.entity.js';
 import { IdeaRepository } from '../idea.repository.js';
 import { TransitionRecorder } from '../transition-recorder.js';
@@ -36,7 +37,8 @@ export class TransitionIdeaUseCase {
     private readonly dataSource: DataSource,
     private readonly ideas: IdeaRepository,
     private readonly challenges: ChallengeRepository,
-    private readonly similarWorkFinder: SimilarWorkFinder,
+    private readonly similarWork: SimilarWorkRepository,
+    private readonly reviews: ReviewRepository,
     private readonly recorder: TransitionRecorder,
     private readonly outbox: OutboxWriter,
   ) {}
@@ -46,17 +48,17 @@ export class TransitionIdeaUseCase {
       const idea = await this.ideas.getVisibleForUpdate(manager, ideaId, user.sub);
       idea.assertVersion(expectedVersion);
       const now = new Date();
-      const pending = to === 'accepted' ? await pendingReviewers(manager, idea) : [];
+      const pending = to === 'accepted' ? independentReviewers(idea, await this.reviews.unscoredReviewers(manager, idea.id)) : [];
       const transition = idea.transition({ userId: user.sub, roles: user.roles }, to, reason ?? null, now, { pendingReviewers: pending });
       if (to === 'submitted' && idea.challengeId) await this.assertChallengeOpen(manager, idea.challengeId, now);
       await this.ideas.save(manager, idea);
       await this.recorder.record(manager, idea, transition, user.sub, now);
       if (to === 'submitted') {
-        const similarWork = await this.similarWorkFinder.find(manager, { excludeIdeaId: idea.id, title: idea.title, text: `${idea.problem} ${idea.proposal}` });
+        const similarWork = await this.similarWork.find(manager, { excludeIdeaId: idea.id, title: idea.title, text: `${idea.problem} ${idea.proposal}` });
         await this.outbox.append(manager, IdeaSubmittedV1, idea.id, {
           ideaId: idea.id,
           version: idea.version,
-          ...originOf(idea),
+          ...eventOriginOf(idea),
           status: 'submitted',
           authorId: idea.authorId,
           submittedAt: now.toISOString(),
@@ -71,7 +73,7 @@ export class TransitionIdeaUseCase {
         await this.outbox.append(manager, IdeaAdoptedV1, idea.id, {
           ideaId: idea.id,
           version: idea.version,
-          ...originOf(idea),
+          ...eventOriginOf(idea),
           title: idea.title,
           team: idea.members(),
           themes: idea.themes,
@@ -83,7 +85,7 @@ export class TransitionIdeaUseCase {
   }
 
   private async assertChallengeOpen(manager: EntityManager, challengeId: string, now: Date): Promise<void> {
-    const challenge = await this.challenges.get(challengeId, manager);
+    const challenge = await this.challenges.get(manager, challengeId);
     const phase = challenge.phaseAt(now);
     if (phase !== 'open') throw ChallengeError.notOpen(challengeId, phase);
   }

@@ -30,7 +30,7 @@ export class UpdateDraftUseCase {
       idea.assertVersion(expectedVersion);
       const applied = idea.edit(user.sub, changes, new Date());
       if (Object.keys(applied).length === 0) return idea; // nothing changed: no new version, no event
-      if (applied.challengeId) await this.challenges.getReferenced(applied.challengeId, manager);
+      if (applied.challengeId) await this.challenges.getReferenced(manager, applied.challengeId);
       await this.ideas.save(manager, idea);
       await this.outbox.append(manager, IdeaUpdatedV1, idea.id, {
         ideaId: idea.id,

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { PROJECTIONS, type LoggedEvent, type Projection } from '../../projection/projection.js';
+import { EventLogRepository } from '../../event-log/event-log.repository.js';
+import { PROJECTIONS, type Projection } from '../../projection/projection.js';
+import { ProjectionRepository } from '../../projection/projection.repository.js';
 import { ReplayScript } from '../replay-script.js';
 
 /** Events replayed per round trip; exported so a test can log more than one page. */
@@ -21,6 +23,8 @@ export interface RebuildResult {
 export class RebuildProjectionsUseCase {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly eventLog: EventLogRepository,
+    private readonly projectionTables: ProjectionRepository,
     @Inject(PROJECTIONS) private readonly projections: Projection[],
   ) {}
 
@@ -28,22 +32,15 @@ export class RebuildProjectionsUseCase {
     const started = performance.now();
     let events = 0;
     await this.dataSource.transaction(async (manager) => {
-      await manager.query(`LOCK TABLE event_log IN SHARE MODE`);
-      const tables = this.projections.flatMap((projection) => projection.tables);
-      await manager.query(`TRUNCATE ${tables.join(', ')}`);
+      await this.eventLog.lockAgainstAppends(manager);
+      await this.projectionTables.empty(manager, this.projections.flatMap((projection) => projection.tables));
       const script = await ReplayScript.onConnectionOf(manager);
       let after = '0';
       for (;;) {
-        const rows: Array<LoggedEvent & { seq: string; time: Date }> = await manager.query(
-          `SELECT seq, event_id AS id, type, subject, occurred_at AS time, data FROM event_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
-          [after, REPLAY_PAGE_SIZE],
-        );
+        const rows = await this.eventLog.pageAfter(manager, after, REPLAY_PAGE_SIZE);
         // A page of events becomes one script, in event order: one round trip, not thousands.
-        const statements = rows.flatMap((row) => {
-          const event = { ...row, time: row.time.toISOString() };
-          return this.projections.flatMap((projection) => projection.statementsFor(event));
-        });
-        if (statements.length > 0) await manager.query(script.scriptFor(statements));
+        const statements = rows.flatMap((event) => this.projections.flatMap((projection) => projection.statementsFor(event)));
+        if (statements.length > 0) await this.projectionTables.runScript(manager, script.scriptFor(statements));
         events += rows.length;
         if (rows.length < REPLAY_PAGE_SIZE) break;
         after = rows[rows.length - 1].seq;

@@ -33,7 +33,7 @@ const OR_QUERY = `(SELECT to_tsquery('simple', coalesce(nullif(array_to_string(a
  * It informs and flags; it never blocks a submission.
  */
 @Injectable()
-export class SimilarWorkFinder {
+export class SimilarWorkRepository {
   async find(manager: EntityManager, query: SimilarWorkQuery): Promise<SimilarWork> {
     const ideas: SimilarWork['ideas'] = await manager.query(
       `WITH q AS ${OR_QUERY}
