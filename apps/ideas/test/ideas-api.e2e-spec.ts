@@ -237,6 +237,34 @@ describe('editing and submitting', () => {
     expect(await stateOf()).toEqual(submitted);
   });
 
+  it('answers a GET whose If-None-Match names the current version with a 304 without a body, and the new version once it changed', async () => {
+    const { id } = await createDraft();
+    const unchanged = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).set('if-none-match', '"1"');
+    expect([unchanged.status, unchanged.headers.etag, unchanged.text]).toEqual([304, '"1"', '']);
+    await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: 'Changed meanwhile' }).expect(200);
+    const changed = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).set('if-none-match', '"1"');
+    expect([changed.status, changed.headers.etag, changed.body.title]).toEqual([200, '"2"', 'Changed meanwhile']);
+    // Not modified is no way round visibility: someone who may not see the draft still gets a 404.
+    expect((await api().get(`/ideas/${id}`).set('authorization', `Bearer ${bob}`).set('if-none-match', '"2"')).status).toBe(404);
+  });
+
+  it('versions challenges the same way: ETag, and a stale If-Match is a 412 with the challenge’s own problem', async () => {
+    const officer = await tokenFor('kim', ['km_officer']);
+    const posed = await api()
+      .post('/ideas/challenges')
+      .set('authorization', `Bearer ${officer}`)
+      .send({ title: 'Versioned', description: 'd', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', criteria: [{ key: 'impact', name: 'Impact', weight: 1 }] });
+    expect([posed.status, posed.headers.etag]).toEqual([201, '"1"']);
+    const path = `/ideas/challenges/${posed.body.id}`;
+    const edited = await api().patch(path).set('authorization', `Bearer ${officer}`).set('if-match', '"1"').send({ title: 'Versioned, edited' });
+    expect([edited.status, edited.headers.etag]).toEqual([200, '"2"']);
+    const stale = await api().patch(path).set('authorization', `Bearer ${officer}`).set('if-match', '"1"').send({ title: 'Lost update' });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ type: expect.stringMatching(/problems\/challenge-version-mismatch$/), currentVersion: 2 });
+    const current = await api().get(path).set('authorization', `Bearer ${officer}`);
+    expect([current.headers.etag, current.body.title]).toEqual(['"2"', 'Versioned, edited']);
+  });
+
   it('hides another user’s draft from their edits', async () => {
     const { id } = await createDraft();
     expect((await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${bob}`).send({ title: 'Hijacked' })).status).toBe(404);
