@@ -12,7 +12,7 @@ const seen: Array<number | undefined> = [];
 @Controller('things')
 class ThingController {
   @Get(':id')
-  @RespondsWithEtag()
+  @RespondsWithEtag({ notModified: true })
   @ApiOkResponse({ description: 'The thing.' })
   get() {
     return { id: 'a', version: 3 };
@@ -27,7 +27,7 @@ class ThingController {
   }
 
   @Post()
-  @RespondsWithEtag((body: { revision: { number: number } }) => body.revision.number)
+  @RespondsWithEtag({ versionOf: (body: { revision: { number: number } }) => body.revision.number })
   @ApiCreatedResponse({ description: 'The new thing.' })
   create() {
     return { revision: { number: 1 } };
@@ -36,6 +36,13 @@ class ThingController {
   @Get()
   list() {
     return [];
+  }
+
+  @Get(':id/phase')
+  @RespondsWithEtag()
+  @ApiOkResponse({ description: 'Changes with the clock, not only with the version.' })
+  phase() {
+    return { version: 3, phase: 'open' };
   }
 }
 
@@ -69,7 +76,7 @@ describe('@RespondsWithEtag()', () => {
     expect([created.statusCode, created.headers.etag]).toEqual([201, '"1"']);
   });
 
-  it('answers a GET whose If-None-Match names the current version with a 304 and no body', async () => {
+  it('answers a GET whose If-None-Match names the current version with a 304 and no body, where asked to', async () => {
     for (const ifNoneMatch of ['"3"', 'W/"3"', '"2", "3"', '*']) {
       const got = await request('GET', '/things/a', { 'if-none-match': ifNoneMatch });
       expect([ifNoneMatch, got.statusCode, got.headers.etag, got.body]).toEqual([ifNoneMatch, 304, '"3"', '']);
@@ -81,6 +88,14 @@ describe('@RespondsWithEtag()', () => {
     expect([stale.statusCode, stale.json()]).toEqual([200, { id: 'a', version: 3 }]);
     const write = await request('PATCH', '/things/a', { 'if-none-match': '*' });
     expect(write.statusCode).toBe(200);
+  });
+
+  it('answers in full, with the ETag, where the version does not say the answer is unchanged, and documents no 304 there', async () => {
+    const got = await request('GET', '/things/a/phase', { 'if-none-match': '"3"' });
+    expect([got.statusCode, got.headers.etag, got.json()]).toEqual([200, '"3"', { version: 3, phase: 'open' }]);
+    const operation = document.paths['/things/{id}/phase'].get!;
+    expect([operation.responses['304'], operation.parameters?.some((parameter) => (parameter as ParameterObject).name === 'If-None-Match')]).toEqual([undefined, false]);
+    expect(operation.responses['200']).toMatchObject({ headers: { ETag: expect.anything() } });
   });
 
   it('documents the ETag of the success response, and If-None-Match and the 304 on a GET', () => {

@@ -38,6 +38,7 @@ export class ChallengeController {
 
   @ApiOperation({ summary: 'Get a challenge' })
   @Get(':id')
+  // No 304 for If-None-Match: a challenge's phase follows the clock, so its answer changes without a new version.
   @RespondsWithEtag()
   @ApiOkResponse({ type: ChallengeResponse })
   @ApiNotFoundResponse()

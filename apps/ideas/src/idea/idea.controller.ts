@@ -83,6 +83,7 @@ export class IdeaController {
 
   @ApiOperation({ summary: 'Get an idea' })
   @Get(':id')
+  // No 304 for If-None-Match: endorsements change the answer without a new version, and allowedTransitions are the caller's.
   @RespondsWithEtag()
   @ApiOkResponse({ type: IdeaResponse })
   @ApiNotFoundResponse({ description: 'No such idea, or a draft of a team you are not on.' })
