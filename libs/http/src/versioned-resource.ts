@@ -32,7 +32,7 @@ interface EtagMark {
 }
 
 const ETAG_RESPONSE_HEADER = {
-  ETag: { description: 'The resource’s version, to send back in If-Match (or If-None-Match on a GET).', schema: { type: 'string', example: '"3"' } },
+  ETag: { description: 'The resource’s version, to send back in If-Match.', schema: { type: 'string', example: '"3"' } },
 };
 
 const IF_NONE_MATCH_PARAMETER: ParameterObject = {
