@@ -237,6 +237,33 @@ describe('editing and submitting', () => {
     expect(await stateOf()).toEqual(submitted);
   });
 
+  it('never answers If-None-Match with a 304 for an idea: endorsements change it without a new version', async () => {
+    const { id } = await createDraft();
+    await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`).expect(200);
+    const held = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${bob}`);
+    expect([held.status, held.headers.etag, held.body.endorsementCount]).toEqual([200, '"2"', 0]);
+    await api().put(`/ideas/${id}/endorsement`).set('authorization', `Bearer ${bob}`).expect(200);
+    const again = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${bob}`).set('if-none-match', held.headers.etag);
+    expect([again.status, again.headers.etag, again.body.endorsementCount]).toEqual([200, '"2"', 1]);
+  });
+
+  it('versions challenges the same way: ETag, and a stale If-Match is a 412 with the challenge’s own problem', async () => {
+    const officer = await tokenFor('kim', ['km_officer']);
+    const posed = await api()
+      .post('/ideas/challenges')
+      .set('authorization', `Bearer ${officer}`)
+      .send({ title: 'Versioned', description: 'd', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', criteria: [{ key: 'impact', name: 'Impact', weight: 1 }] });
+    expect([posed.status, posed.headers.etag]).toEqual([201, '"1"']);
+    const path = `/ideas/challenges/${posed.body.id}`;
+    const edited = await api().patch(path).set('authorization', `Bearer ${officer}`).set('if-match', '"1"').send({ title: 'Versioned, edited' });
+    expect([edited.status, edited.headers.etag]).toEqual([200, '"2"']);
+    const stale = await api().patch(path).set('authorization', `Bearer ${officer}`).set('if-match', '"1"').send({ title: 'Lost update' });
+    expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ type: expect.stringMatching(/problems\/challenge-version-mismatch$/), currentVersion: 2 });
+    const current = await api().get(path).set('authorization', `Bearer ${officer}`);
+    expect([current.headers.etag, current.body.title]).toEqual(['"2"', 'Versioned, edited']);
+  });
+
   it('hides another user’s draft from their edits', async () => {
     const { id } = await createDraft();
     expect((await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${bob}`).send({ title: 'Hijacked' })).status).toBe(404);

@@ -1,4 +1,4 @@
-import { DomainError, domainErrorClass } from './domain-error.js';
+import { assertExpectedVersion, DomainError, domainErrorClass } from './domain-error.js';
 
 enum EnrolmentErrorCode {
   Full = 'ENROLMENT_FULL',
@@ -44,5 +44,18 @@ describe('domainErrorClass', () => {
       instance: '/enrolments',
       seats: 20,
     });
+  });
+});
+
+describe('assertExpectedVersion', () => {
+  const stale = (expected: number, actual: number) => EnrolmentError.full(`expected ${expected}, at ${actual}`, 0);
+
+  it('lets a change through when it expects the current version, or none', () => {
+    expect(() => assertExpectedVersion(3, 3, stale)).not.toThrow();
+    expect(() => assertExpectedVersion(undefined, 3, stale)).not.toThrow();
+  });
+
+  it('refuses any other version with the module’s own error, told both versions', () => {
+    expect(() => assertExpectedVersion(2, 3, stale)).toThrow('Course expected 2, at 3 has no seat left.');
   });
 });

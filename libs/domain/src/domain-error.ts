@@ -56,3 +56,14 @@ export function domainErrorClass<Code extends string>(statusOf: Readonly<Record<
   }
   return ModuleError;
 }
+
+/**
+ * Optimistic concurrency, checked the same way for every versioned aggregate: a change made against
+ * the version a client saw (its `If-Match`) is refused with the module's own 412 when the aggregate
+ * has moved on since; without an expected version the change is unconditional.
+ *
+ *     assertExpectedVersion(expected, idea.version, (expected, actual) => IdeaError.versionMismatch(idea.id, expected, actual));
+ */
+export function assertExpectedVersion(expected: number | undefined, actual: number, mismatch: (expected: number, actual: number) => DomainError): void {
+  if (expected !== undefined && expected !== actual) throw mismatch(expected, actual);
+}

@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { registerAccessLog } from './access-log.js';
 import { documentIdempotencyKey } from './idempotency-key.openapi.js';
+import { documentEtags } from './versioned-resource.js';
 import { useBoundedJsonParser } from './json-body-parser.js';
 import { CorrelationInterceptor } from './correlation.interceptor.js';
 import { answerClientError, frameworkErrorHandler, MAX_PATH_SEGMENT_LENGTH, refuseRequestsWhileClosing } from './edge-problems.js';
@@ -96,7 +97,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   if (options.corsOrigins?.length) {
     app.enableCors({
       origin: options.corsOrigins,
-      allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', CORRELATION_HEADER, 'traceparent'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', CORRELATION_HEADER, 'traceparent'],
       exposedHeaders: ['etag', 'location', CORRELATION_HEADER, 'retry-after', 'idempotent-replayed'],
       maxAge: 600,
     });
@@ -112,7 +113,7 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
 
   const { uiDocument, ...info } = options.openApi;
   documentValidatedTypes(app);
-  const document = withProblemResponses(documentIdempotencyKey(SwaggerModule.createDocument(app, openApiBase(info))), SERVICE_PROBLEMS);
+  const document = withProblemResponses(documentEtags(documentIdempotencyKey(SwaggerModule.createDocument(app, openApiBase(info)))), SERVICE_PROBLEMS);
   if (uiDocument) {
     // Swagger UI shows the document embedded in its page (it ignores a `url` when given one), so the
     // page embeds the right one, fetched on each load.

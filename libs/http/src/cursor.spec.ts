@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { versionFromIfMatch } from './etag.js';
 import { InvalidRequestException } from './validation.js';
 
 const crafted = (json: string) => Buffer.from(json).toString('base64url');
@@ -44,20 +43,5 @@ describe('keyset cursor', () => {
     [crafted(`{"key":"2026-01-01T00:00:00.000Z","id":"${id}"}`), 'integer'],
   ] as const)('refuses %j, whose key is of the other kind than %s, as another sort order', (value, kind) => {
     expect(refusal(() => decodeCursor(value, kind))).toEqual([{ field: 'cursor', reason: 'cursor belongs to another sort order' }]);
-  });
-});
-
-describe('versionFromIfMatch', () => {
-  it.each([
-    ['"3"', 3],
-    ['W/"12"', 12],
-    ['7', 7],
-    [undefined, undefined],
-  ])('reads %j as %j', (header, version) => {
-    expect(versionFromIfMatch(header)).toBe(version);
-  });
-
-  it('refuses anything else', () => {
-    expect(() => versionFromIfMatch('"abc"')).toThrow(InvalidRequestException);
   });
 });

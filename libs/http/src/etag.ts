@@ -12,3 +12,17 @@ export function versionFromIfMatch(header: string | undefined): number | undefin
   if (!match) throw new InvalidRequestException([{ field: 'If-Match', reason: 'must be an ETag this API returned, e.g. "3"' }]);
   return Number(match[1]);
 }
+
+/**
+ * Whether `If-None-Match` names this ETag (RFC 9110 §13.1.2: `*` or a list of entity tags, compared
+ * weakly, so `W/"3"` matches `"3"`). A header that names nothing this API returned never matches: the
+ * client then simply gets the resource.
+ */
+export function ifNoneMatchHolds(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const wanted = etag.replace(/^W\//, '');
+  return header.split(',').some((tag) => {
+    const candidate = tag.trim();
+    return candidate === '*' || candidate.replace(/^W\//, '') === wanted;
+  });
+}

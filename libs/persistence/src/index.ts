@@ -1,3 +1,4 @@
+export * from './sql-identifier.js';
 export * from './ensure-database.js';
 export * from './data-source.js';
 export * from './pool-options.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthenticatedUser } from '#ikm/auth';
-import { uuidParam } from '#ikm/http';
+import { IfMatchVersion, RespondsWithEtag, uuidParam } from '#ikm/http';
 import { ChallengePageResponse, ChallengeResponse, CreateChallengeDto, ListChallengesQuery, UpdateChallengeDto } from './dto/challenge.dto.js';
 import { GetChallengeUseCase } from './use-cases/get-challenge.use-case.js';
 import { ListChallengesUseCase } from './use-cases/list-challenges.use-case.js';
@@ -20,6 +20,7 @@ export class ChallengeController {
 
   @ApiOperation({ summary: 'Pose a challenge' })
   @Post()
+  @RespondsWithEtag()
   @Roles('ikmu_admin', 'km_officer')
   @ApiCreatedResponse({ type: ChallengeResponse, description: 'The caller becomes its sponsor.' })
   @ApiBadRequestResponse({ description: 'Invalid fields, or closesAt not after opensAt.' })
@@ -39,6 +40,8 @@ export class ChallengeController {
 
   @ApiOperation({ summary: 'Get a challenge' })
   @Get(':id')
+  // No 304 for If-None-Match: a challenge's phase follows the clock, so its answer changes without a new version.
+  @RespondsWithEtag()
   @ApiOkResponse({ type: ChallengeResponse })
   @ApiNotFoundResponse()
   async get(@Param('id', uuidParam('id')) id: string): Promise<ChallengeResponse> {
@@ -47,10 +50,16 @@ export class ChallengeController {
 
   @ApiOperation({ summary: 'Change a challenge' })
   @Patch(':id')
+  @RespondsWithEtag()
   @Roles('ikmu_admin', 'km_officer')
   @ApiOkResponse({ type: ChallengeResponse })
   @ApiForbiddenResponse({ description: 'Only its sponsor or an IKMU administrator.' })
-  async update(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: UpdateChallengeDto): Promise<ChallengeResponse> {
-    return ChallengeResponse.of(await this.updateChallenge.execute({ user, challengeId: id, changes: body }), new Date());
+  async update(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', uuidParam('id')) id: string,
+    @Body() body: UpdateChallengeDto,
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<ChallengeResponse> {
+    return ChallengeResponse.of(await this.updateChallenge.execute({ user, challengeId: id, changes: body, expectedVersion }), new Date());
   }
 }

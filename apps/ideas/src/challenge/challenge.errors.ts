@@ -6,6 +6,7 @@ export enum ChallengeErrorCode {
   NotOpen = 'CHALLENGE_NOT_OPEN',
   InvalidDates = 'CHALLENGE_INVALID_DATES',
   UnknownReference = 'CHALLENGE_UNKNOWN_REFERENCE',
+  VersionMismatch = 'CHALLENGE_VERSION_MISMATCH',
 }
 
 export class ChallengeError extends domainErrorClass<ChallengeErrorCode>({
@@ -14,6 +15,7 @@ export class ChallengeError extends domainErrorClass<ChallengeErrorCode>({
   [ChallengeErrorCode.NotOpen]: 409,
   [ChallengeErrorCode.InvalidDates]: 400,
   [ChallengeErrorCode.UnknownReference]: 400,
+  [ChallengeErrorCode.VersionMismatch]: 412,
 }) {
   static notFound(id: string): ChallengeError {
     return new ChallengeError(ChallengeErrorCode.NotFound, `Challenge ${id} does not exist.`);
@@ -40,5 +42,13 @@ export class ChallengeError extends domainErrorClass<ChallengeErrorCode>({
     return new ChallengeError(ChallengeErrorCode.UnknownReference, `Challenge ${id} does not exist.`, {
       errors: [{ field: 'challengeId', reason: 'no challenge has this id' }],
     });
+  }
+
+  static versionMismatch(id: string, expected: number, actual: number): ChallengeError {
+    return new ChallengeError(
+      ChallengeErrorCode.VersionMismatch,
+      `Challenge ${id} is at version ${actual}, not ${expected}; reload it and apply your change again.`,
+      { currentVersion: actual },
+    );
   }
 }

@@ -1,19 +1,17 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiPreconditionFailedResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
-import { etagOf, uuidParam, versionFromIfMatch } from '#ikm/http';
+import { IfMatchVersion, RespondsWithEtag, uuidParam } from '#ikm/http';
 import type { FastifyReply } from 'fastify';
 import { SimilarWorkResponse } from './dto/idea.response.js';
 import { CreateIdeaDto } from './dto/create-idea.dto.js';
@@ -32,17 +30,9 @@ import { ListIdeasUseCase } from './use-cases/list-ideas.use-case.js';
 import { TransitionIdeaUseCase } from './use-cases/transition-idea.use-case.js';
 import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
 
-/** Every answer that is one idea carries its version as a strong ETag. */
-const etagHeader = { ETag: { description: 'The idea’s version, to send back in If-Match.', schema: { type: 'string', example: '"3"' } } };
-const ifMatchHeader = { name: 'If-Match', required: false, description: 'ETag of the version you changed.', example: '"3"' };
-
-function viewerOf(user: AuthenticatedUser) {
-  return { userId: user.sub, roles: user.roles };
-}
-
-function withEtag(reply: FastifyReply, idea: Idea, user: AuthenticatedUser, extra?: Pick<IdeaResponse, 'similarWork'>): IdeaResponse {
-  void reply.header('etag', etagOf(idea.version));
-  return IdeaResponse.of(idea, viewerOf(user), extra?.similarWork);
+/** An idea as this user sees it (what they may do with it), with the similar work found when it was just submitted. */
+function ideaResponse(idea: Idea, user: AuthenticatedUser, similarWork?: IdeaResponse['similarWork']): IdeaResponse {
+  return IdeaResponse.of(idea, { userId: user.sub, roles: user.roles }, similarWork);
 }
 
 @ApiTags('ideas')
@@ -64,10 +54,11 @@ export class IdeaController {
 
   @ApiOperation({ summary: 'Draft an idea' })
   @Post()
+  @RespondsWithEtag()
   @Roles(...INTERNAL_ROLES)
-  @ApiCreatedResponse({ type: IdeaResponse, headers: etagHeader, description: 'The new draft; its team is its author.' })
+  @ApiCreatedResponse({ type: IdeaResponse, description: 'The new draft; its team is its author.' })
   @ApiBadRequestResponse({ description: 'Invalid or unknown fields, or an unknown challengeId.' })
-  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateIdeaDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: CreateIdeaDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<IdeaResponse> {
     const idea = await this.createIdea.execute({
       user,
       content: {
@@ -81,7 +72,7 @@ export class IdeaController {
       },
     });
     void reply.header('location', `/ideas/${idea.id}`);
-    return withEtag(reply, idea, user);
+    return ideaResponse(idea, user);
   }
 
   @ApiOperation({ summary: 'List ideas (filtered, sorted, paginated)' })
@@ -89,59 +80,58 @@ export class IdeaController {
   @ApiOkResponse({ type: IdeaPageResponse, description: 'Filtered, sorted, keyset-paginated; drafts only your own.' })
   async list(@CurrentUser() user: AuthenticatedUser, @Query() query: ListIdeasQuery): Promise<IdeaPageResponse> {
     const page = await this.listIdeas.execute({ user, query });
-    return { items: page.items.map((idea) => IdeaResponse.of(idea, viewerOf(user))), nextCursor: page.nextCursor };
+    return { items: page.items.map((idea) => ideaResponse(idea, user)), nextCursor: page.nextCursor };
   }
 
   @ApiOperation({ summary: 'Get an idea' })
   @Get(':id')
-  @ApiOkResponse({ type: IdeaResponse, headers: etagHeader })
+  // No 304 for If-None-Match: endorsements change the answer without a new version, and allowedTransitions are the caller's.
+  @RespondsWithEtag()
+  @ApiOkResponse({ type: IdeaResponse })
   @ApiNotFoundResponse({ description: 'No such idea, or a draft of a team you are not on.' })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withEtag(reply, await this.getIdea.execute({ user, ideaId: id }), user);
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<IdeaResponse> {
+    return ideaResponse(await this.getIdea.execute({ user, ideaId: id }), user);
   }
 
   @ApiOperation({ summary: 'Edit a draft' })
   @Patch(':id')
+  @RespondsWithEtag()
   @Roles(...INTERNAL_ROLES)
-  @ApiHeader(ifMatchHeader)
-  @ApiOkResponse({ type: IdeaResponse, headers: etagHeader, description: 'The edited draft.' })
+  @ApiOkResponse({ type: IdeaResponse, description: 'The edited draft.' })
   @ApiConflictResponse({ description: 'Not a draft any more.' })
-  @ApiPreconditionFailedResponse({ description: 'If-Match does not match the current version.' })
   async update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
     @Body() body: UpdateIdeaDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<IdeaResponse> {
     const changes = { ...body, expectedBenefits: body.expectedBenefits === undefined ? undefined : body.expectedBenefits && { ...body.expectedBenefits } };
-    const idea = await this.updateDraft.execute({ user, ideaId: id, changes, expectedVersion: versionFromIfMatch(ifMatch) });
-    return withEtag(reply, idea, user);
+    const idea = await this.updateDraft.execute({ user, ideaId: id, changes, expectedVersion });
+    return ideaResponse(idea, user);
   }
 
   @ApiOperation({ summary: 'Submit a draft' })
   @Post(':id/submit')
+  @RespondsWithEtag()
   @Roles(...INTERNAL_ROLES)
   @HttpCode(200)
-  @ApiHeader(ifMatchHeader)
-  @ApiOkResponse({ type: IdeaResponse, headers: etagHeader, description: 'The submitted idea, with the similar work found (it never blocks).' })
+  @ApiOkResponse({ type: IdeaResponse, description: 'The submitted idea, with the similar work found (it never blocks).' })
   @ApiConflictResponse({ description: 'Not a draft, or its challenge is not open; the problem lists the allowed transitions.' })
   async submit(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const outcome = await this.transitionIdea.execute({ user, ideaId: id, to: 'submitted', expectedVersion: versionFromIfMatch(ifMatch) });
-    return withEtag(reply, outcome.idea, user, outcome);
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<IdeaResponse> {
+    const outcome = await this.transitionIdea.execute({ user, ideaId: id, to: 'submitted', expectedVersion });
+    return ideaResponse(outcome.idea, user, outcome.similarWork);
   }
 
   @ApiOperation({ summary: 'Move an idea through its lifecycle' })
   @Post(':id/transitions')
+  @RespondsWithEtag()
   @Roles(...INTERNAL_ROLES)
   @HttpCode(200)
-  @ApiHeader(ifMatchHeader)
-  @ApiOkResponse({ type: IdeaResponse, headers: etagHeader, description: 'The idea in its new state.' })
+  @ApiOkResponse({ type: IdeaResponse, description: 'The idea in its new state.' })
   @ApiBadRequestResponse({ description: 'Unknown state, or not_pursued without feedback.' })
   @ApiForbiddenResponse({ description: 'Your role may not make this transition on this idea (never on your own).' })
   @ApiConflictResponse({ description: 'Not allowed from the current state (the problem lists those that are), or review incomplete.' })
@@ -149,11 +139,10 @@ export class IdeaController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
     @Body() body: TransitionIdeaDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const outcome = await this.transitionIdea.execute({ user, ideaId: id, to: body.to, reason: body.reason, expectedVersion: versionFromIfMatch(ifMatch) });
-    return withEtag(reply, outcome.idea, user, outcome);
+    @IfMatchVersion() expectedVersion: number | undefined,
+  ): Promise<IdeaResponse> {
+    const outcome = await this.transitionIdea.execute({ user, ideaId: id, to: body.to, reason: body.reason, expectedVersion });
+    return ideaResponse(outcome.idea, user, outcome.similarWork);
   }
 
   @ApiOperation({ summary: 'An idea’s transitions' })
@@ -165,21 +154,23 @@ export class IdeaController {
 
   @ApiOperation({ summary: 'Invite a co-author' })
   @Post(':id/team/invitations')
+  @RespondsWithEtag()
   @Roles(...INTERNAL_ROLES)
-  @ApiCreatedResponse({ type: IdeaResponse, headers: etagHeader, description: 'The colleague is invited; they become a co-author when they accept.' })
+  @ApiCreatedResponse({ type: IdeaResponse, description: 'The colleague is invited; they become a co-author when they accept.' })
   @ApiConflictResponse({ description: 'Already on the team or invited.' })
-  async invite(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: InviteCoauthorDto, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withEtag(reply, await this.inviteCoauthor.execute({ user, ideaId: id, userId: body.userId }), user);
+  async invite(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Body() body: InviteCoauthorDto): Promise<IdeaResponse> {
+    return ideaResponse(await this.inviteCoauthor.execute({ user, ideaId: id, userId: body.userId }), user);
   }
 
   @ApiOperation({ summary: 'Accept an invitation to a team' })
   @Post(':id/team/invitations/accept')
+  @RespondsWithEtag()
   @Roles(...INTERNAL_ROLES)
   @HttpCode(200)
-  @ApiOkResponse({ type: IdeaResponse, headers: etagHeader, description: 'You are on the team.' })
+  @ApiOkResponse({ type: IdeaResponse, description: 'You are on the team.' })
   @ApiNotFoundResponse({ description: 'No open invitation for you.' })
-  async accept(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return withEtag(reply, await this.acceptInvitation.execute({ user, ideaId: id }), user);
+  async accept(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<IdeaResponse> {
+    return ideaResponse(await this.acceptInvitation.execute({ user, ideaId: id }), user);
   }
 
   @ApiOperation({ summary: 'Similar ideas and knowledge assets' })

@@ -1,4 +1,5 @@
 import type { Role } from '#ikm/auth';
+import { assertExpectedVersion } from '#ikm/domain';
 import type { IdeaStatus } from '#ikm/contracts';
 import type { Transition as LifecycleTransition } from '#ikm/lifecycle';
 import { randomUUID } from 'node:crypto';
@@ -113,7 +114,7 @@ export class Idea {
   }
 
   assertVersion(expected: number | undefined): void {
-    if (expected !== undefined && expected !== this.version) throw IdeaError.versionMismatch(this.id, expected, this.version);
+    assertExpectedVersion(expected, this.version, (expectedVersion, actual) => IdeaError.versionMismatch(this.id, expectedVersion, actual));
   }
 
   assertOnTeam(userId: string): void {

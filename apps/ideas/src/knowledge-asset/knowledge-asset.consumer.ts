@@ -1,14 +1,13 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { KNOWLEDGE_ASSET_TOPIC } from '#ikm/contracts';
 import { InboxConsumer, InboxContext, type ConsumedEvent } from '#ikm/messaging';
-import { KnowledgeAssetReplica } from './knowledge-asset.replica.js';
+import { KNOWLEDGE_ASSETS_REPLICA } from './knowledge-asset.replica.js';
 
+/** Keeps the knowledge asset replica from the asset topic, in the inbox's transaction. */
 @InboxConsumer()
 export class KnowledgeAssetConsumer {
-  constructor(private readonly replica: KnowledgeAssetReplica) {}
-
   @EventPattern<string>(KNOWLEDGE_ASSET_TOPIC)
-  onAssetEvent(@Payload() event: ConsumedEvent, @Ctx() context: InboxContext): Promise<void> {
-    return this.replica.apply(context.manager, event);
+  async onAssetEvent(@Payload() event: ConsumedEvent, @Ctx() context: InboxContext): Promise<void> {
+    await KNOWLEDGE_ASSETS_REPLICA.apply(context.manager, event);
   }
 }

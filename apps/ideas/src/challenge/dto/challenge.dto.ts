@@ -98,7 +98,7 @@ export class ChallengeResponse {
   @ApiProperty({ enum: ['upcoming', 'open', 'closed'] }) phase: ChallengePhase;
   @ApiProperty({ type: [String] }) themes: string[];
   @ApiProperty({ type: [CriterionResponse] }) criteria: CriterionResponse[];
-  @ApiProperty({ type: 'integer', description: 'Incremented by every change.' }) version: number;
+  @ApiProperty({ type: 'integer', description: 'Incremented by every change; send it back in If-Match (as the ETag, e.g. `"3"`) to change safely.' }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 
