@@ -3,7 +3,8 @@ import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, Fast
 import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
-import { sendProblem, statusProblem, toProblem } from './problem-details.filter.js';
+import { sendProblem, toProblem } from './problem-details.filter.js';
+import { statusProblem } from './problem-details.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 
 /*

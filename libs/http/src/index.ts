@@ -18,3 +18,4 @@ export * from './proxy-trust.js';
 export * from './edge-problems.js';
 export * from './json-body-parser.js';
 export * from './problem-responses.js';
+export * from './write-methods.js';

@@ -1,5 +1,6 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { RequestWithUser } from '#ikm/auth';
+import { isWriteMethod } from '#ikm/http';
 import { RequestTransaction } from '#ikm/persistence';
 import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
@@ -9,7 +10,6 @@ import { IdempotencyKeyStore, type Claim, type KeyScope, type RecordedResponse }
 import { IdempotencyError } from './idempotency.errors.js';
 import { requestFingerprint } from './request-fingerprint.js';
 
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Response headers a retry gets again with the status and body. */
 const RECORDED_HEADERS = ['location', 'etag'];
 /** Set on a response that repeats a recorded one instead of acting. */
@@ -38,7 +38,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest<RequestWithUser>();
     const header = request.headers[IDEMPOTENCY_KEY_HEADER];
     // Keys are per caller, so a request without a verified caller has none (no service writes anonymously).
-    if (header === undefined || !WRITE_METHODS.has(request.method) || !request.user) return next.handle();
+    if (header === undefined || !isWriteMethod(request.method) || !request.user) return next.handle();
     const scope = { caller: request.user.sub, method: request.method, path: request.url, key: parseIdempotencyKey(header) };
     const ifMatch = request.headers['if-match'];
     const fingerprint = requestFingerprint(request.body, typeof ifMatch === 'string' ? ifMatch : undefined);

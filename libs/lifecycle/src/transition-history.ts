@@ -1,3 +1,4 @@
+import { sqlIdentifier } from '#ikm/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** One move of a subject along its lifecycle, as its use case decided it. */
@@ -13,8 +14,6 @@ export interface HistoryEntry<Status extends string> extends Transition<Status> 
   actorId: string;
   at: string;
 }
-
-const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /**
  * Who moved a subject, when and why: one table per kind of subject, which the service creates in its
@@ -38,10 +37,9 @@ export class TransitionHistory<Status extends string> {
   private readonly select: string;
 
   constructor({ table, subjectColumn }: { table: string; subjectColumn: string }) {
-    // Names go into SQL text (they cannot be parameters): only plain identifiers, declared in code.
-    for (const name of [table, subjectColumn]) if (!IDENTIFIER.test(name)) throw new Error(`${name} is not a plain SQL identifier`);
-    this.insert = `INSERT INTO ${table} (${subjectColumn}, from_status, to_status, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)`;
-    this.select = `SELECT from_status, to_status, actor_id, reason, at FROM ${table} WHERE ${subjectColumn} = $1 ORDER BY id`;
+    const [into, subject] = [sqlIdentifier(table), sqlIdentifier(subjectColumn)];
+    this.insert = `INSERT INTO ${into} (${subject}, from_status, to_status, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)`;
+    this.select = `SELECT from_status, to_status, actor_id, reason, at FROM ${into} WHERE ${subject} = $1 ORDER BY id`;
   }
 
   async record(manager: EntityManager, subjectId: string, transition: Transition<Status>, actorId: string, at: Date): Promise<void> {

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { sqlIdentifier } from './sql-identifier.js';
 
 const DUPLICATE_DATABASE = '42P04';
 const UNIQUE_VIOLATION = '23505';
@@ -10,7 +11,7 @@ const UNIQUE_VIOLATION = '23505';
 export async function ensureDatabaseExists(databaseUrl: string): Promise<{ created: boolean }> {
   const target = new URL(databaseUrl);
   const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`database name "${name}" must match [a-z_][a-z0-9_]*`);
+  const quoted = sqlIdentifier(name);
   const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });
@@ -18,7 +19,7 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<{ creat
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount) return { created: false };
-    await client.query(`CREATE DATABASE "${name}"`);
+    await client.query(`CREATE DATABASE ${quoted}`);
     return { created: true };
   } catch (error) {
     const code = (error as { code?: string }).code;
