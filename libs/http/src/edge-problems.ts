@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
 import { sendProblem, toProblem } from './problem-details.filter.js';
 import { statusProblem } from './problem-details.js';
+import { markRefusedWhileUnavailable } from './refused-requests.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 
 /*
@@ -89,6 +90,7 @@ export function refuseRequestsWhileClosing(fastify: FastifyInstance, instanceOf:
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     if (!closing) return done();
+    markRefusedWhileUnavailable(request);
     sendProblem(reply, statusProblem(503, 'This instance is shutting down; retry the request.', instanceOf(request)), {
       connection: 'close',
       'retry-after': '1',

@@ -19,3 +19,4 @@ export * from './edge-problems.js';
 export * from './json-body-parser.js';
 export * from './problem-responses.js';
 export * from './write-methods.js';
+export * from './refused-requests.js';

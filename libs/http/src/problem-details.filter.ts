@@ -7,6 +7,7 @@ import { DomainError } from '#ikm/domain';
 import type { DatabaseOutage } from '#ikm/persistence';
 import { databaseUnavailableProblem } from './database-unavailable.problem.js';
 import { PROBLEM_CONTENT_TYPE, problemDetails, statusProblem, type ProblemDetails } from './problem-details.js';
+import { markRefusedWhileUnavailable } from './refused-requests.js';
 import { InvalidRequestException } from './validation.js';
 
 /** Turns any error into problem details: typed domain errors, HTTP exceptions, and the unexpected. */
@@ -67,6 +68,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const instance = this.options.instanceOf?.(request) ?? request.url;
     const outage = this.options.databaseOutage;
     if (outage?.refuses(error)) {
+      markRefusedWhileUnavailable(request);
       sendProblem(reply, databaseUnavailableProblem(instance), { 'retry-after': String(outage.retryAfterSeconds) });
       return;
     }

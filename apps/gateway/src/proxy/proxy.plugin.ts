@@ -1,5 +1,5 @@
 import replyFrom from '@fastify/reply-from';
-import { FORWARDED_PREFIX_HEADER, sendProblem, statusProblem, toProblem, type ProxyTrust } from '#ikm/http';
+import { FORWARDED_PREFIX_HEADER, markRefusedWhileUnavailable, sendProblem, statusProblem, toProblem, type ProxyTrust } from '#ikm/http';
 import { correlationIdOf, CORRELATION_HEADER } from '#ikm/observability';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -73,6 +73,12 @@ export function proxyRoutes(options: ProxyOptions) {
         retryDelay: () => null,
         rewriteRequestHeaders: (_incoming, headers) => forwardedHeaders(request, headers, options.proxyTrust),
         rewriteHeaders: (headers) => publicHeaders(headers),
+        onResponse: (_request, _reply, response) => {
+          // A service refusing work it cannot do just now (its database down) answers 503 with
+          // Retry-After and logs the episode once itself; the gateway's access log takes it as refused too.
+          if (reply.statusCode === 503 && reply.hasHeader('retry-after')) markRefusedWhileUnavailable(request);
+          void reply.send(response.stream);
+        },
         onError: (_failed, { error }) => sendProblem(reply, upstreamProblem(upstream.name, error, instanceOf(request), options.timeoutMs)),
       });
     };
