@@ -43,8 +43,11 @@ export interface HttpAppOptions {
   };
   /** Origins a browser may call from; none means no CORS headers at all. */
   corsOrigins?: string[];
-  /** Proxies whose X-Forwarded-* headers are believed (TRUSTED_PROXIES); none by default. */
-  trustedProxies?: readonly string[];
+  /**
+   * The proxies whose X-Forwarded-* headers are believed (TRUSTED_PROXIES); none by default. The
+   * process's one: the gateway's proxy routes use the same.
+   */
+  proxyTrust?: ProxyTrust;
   /** A service's view of its database, told of the requests refused because it is unavailable. */
   databaseOutage?: DatabaseOutage;
 }
@@ -63,7 +66,7 @@ export function openApiBase(info: OpenApiInfo): Omit<OpenAPIObject, 'paths'> {
 
 /** One way to build every HTTP process: Fastify, validation, problem details, OpenAPI, logs, headers. */
 export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const proxyTrust = new ProxyTrust(options.trustedProxies ?? []);
+  const proxyTrust = options.proxyTrust ?? new ProxyTrust([]);
   const instanceOf = (request: FastifyRequest) => proxyTrust.callerPath(request);
   const bodyLimit = options.bodyLimitBytes ?? 1_048_576;
   const adapter = new FastifyAdapter({
