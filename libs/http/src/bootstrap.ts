@@ -9,6 +9,7 @@ import type { DatabaseOutage } from '#ikm/persistence';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { registerAccessLog } from './access-log.js';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './idempotency-headers.js';
 import { documentIdempotencyKey } from './idempotency-key.openapi.js';
 import { useBoundedJsonParser } from './json-body-parser.js';
 import { CorrelationInterceptor } from './correlation.interceptor.js';
@@ -99,8 +100,8 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   if (options.corsOrigins?.length) {
     app.enableCors({
       origin: options.corsOrigins,
-      allowedHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key', CORRELATION_HEADER, 'traceparent'],
-      exposedHeaders: ['etag', 'location', CORRELATION_HEADER, 'retry-after', 'idempotent-replayed'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', IDEMPOTENCY_KEY_HEADER, CORRELATION_HEADER, 'traceparent'],
+      exposedHeaders: ['etag', 'location', CORRELATION_HEADER, 'retry-after', IDEMPOTENT_REPLAYED_HEADER],
       maxAge: 600,
     });
   }

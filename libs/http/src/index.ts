@@ -20,3 +20,4 @@ export * from './json-body-parser.js';
 export * from './problem-responses.js';
 export * from './write-methods.js';
 export * from './refused-requests.js';
+export * from './idempotency-headers.js';

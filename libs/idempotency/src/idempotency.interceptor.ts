@@ -1,19 +1,17 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { RequestWithUser } from '#ikm/auth';
-import { isWriteMethod } from '#ikm/http';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, isWriteMethod } from '#ikm/http';
 import { RequestTransaction } from '#ikm/persistence';
 import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency-key.js';
+import { parseIdempotencyKey } from './idempotency-key.js';
 import { IdempotencyKeyStore, type Claim, type KeyScope, type RecordedResponse } from './idempotency-key.store.js';
 import { IdempotencyError } from './idempotency.errors.js';
 import { requestFingerprint } from './request-fingerprint.js';
 
 /** Response headers a retry gets again with the status and body. */
 const RECORDED_HEADERS = ['location', 'etag'];
-/** Set on a response that repeats a recorded one instead of acting. */
-export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
 
 /**
  * `Idempotency-Key` on every write of a service (draft-ietf-httpapi-idempotency-key-header). A keyed
