@@ -20,11 +20,7 @@ export interface FieldError {
   reason: string;
 }
 
-export const PROBLEM_TYPE_BASE = 'https://ikm.example.org/problems/';
-
-export function problemType(slug: string): string {
-  return `${PROBLEM_TYPE_BASE}${slug}`;
-}
+const PROBLEM_TYPE_BASE = 'https://ikm.example.org/problems/';
 
 /** What a problem says beyond its type, which its slug gives. */
 export interface ProblemInit {
@@ -42,5 +38,5 @@ export interface ProblemInit {
  * alike, so that all of them have the same members in the same order.
  */
 export function problemDetails(slug: string, { status, detail, instance, title = slug.replaceAll('-', ' '), extensions }: ProblemInit): ProblemDetails {
-  return { type: problemType(slug), title, status, detail, instance, ...extensions };
+  return { type: `${PROBLEM_TYPE_BASE}${slug}`, title, status, detail, instance, ...extensions };
 }

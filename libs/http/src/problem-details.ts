@@ -4,7 +4,7 @@ import { problemDetails, type ProblemDetails } from '#ikm/domain';
  * The problem document, its types and its builder are the domain's (`#ikm/domain`); HTTP adds its media
  * type and the problems named by their status alone.
  */
-export { PROBLEM_TYPE_BASE, problemDetails, problemType, type FieldError, type ProblemDetails, type ProblemInit } from '#ikm/domain';
+export { problemDetails, type FieldError, type ProblemDetails, type ProblemInit } from '#ikm/domain';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
