@@ -1,11 +1,11 @@
-import { databaseUrl, ensureLocalPostgres, runMigrations, SERVICES, serviceVariable } from './platform.js';
+import { ensureLocalPostgresServers, runMigrations, SERVICES, serviceDatabaseUrl } from './platform.js';
 
 /**
  * `npm run migrate`: create every service's database when missing and apply its migrations, on a local
- * PostgreSQL server started for the purpose when none answers.
+ * PostgreSQL server started (once, for all of them) when none answers.
  */
-for (const service of SERVICES.filter((candidate) => candidate.database)) {
-  const url = process.env[serviceVariable(service.name, 'DATABASE_URL')] ?? databaseUrl(service.database!);
-  ensureLocalPostgres(url);
+const withDatabase = SERVICES.filter((service) => service.database).map((service) => ({ service, url: serviceDatabaseUrl(service) }));
+ensureLocalPostgresServers(withDatabase.map(({ url }) => url));
+for (const { service, url } of withDatabase) {
   runMigrations(service.name, { NODE_ENV: process.env.NODE_ENV ?? 'development', DATABASE_URL: url });
 }

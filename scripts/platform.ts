@@ -67,6 +67,20 @@ export function ensureLocalPostgres(databaseUrl: string, env: NodeJS.ProcessEnv 
   postgresScript('start', { POSTGRES_PORT: port || '5432', ...env });
 }
 
+/** Where a service's database is: its `<NAME>_DATABASE_URL` when set, else its database on the local server. */
+export function serviceDatabaseUrl(service: ServiceSpec): string {
+  return process.env[serviceVariable(service.name, 'DATABASE_URL')] ?? databaseUrl(service.database ?? service.name);
+}
+
+/**
+ * Starts each local PostgreSQL server that the databases are on, once, however many of the databases
+ * one server holds (every service's, by default).
+ */
+export function ensureLocalPostgresServers(databaseUrls: readonly string[], ensure: (databaseUrl: string) => void = ensureLocalPostgres): void {
+  const oneUrlPerServer = new Map(databaseUrls.map((url) => [new URL(url).host, url]));
+  for (const url of oneUrlPerServer.values()) ensure(url);
+}
+
 export function runMigrations(service: string, env: NodeJS.ProcessEnv): void {
   const result = spawnSync(process.execPath, [serviceEntry(service, 'migrate')], {
     env: { ...process.env, ...env },

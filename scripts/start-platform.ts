@@ -1,5 +1,5 @@
 import { createLogger } from '#ikm/observability';
-import { databaseUrl, ensureLocalPostgres, GATEWAY, kafkaScript, localUpstreams, runMigrations, SERVICES, serviceVariable, spawnService, type ServiceSpec } from './platform.js';
+import { ensureLocalPostgresServers, GATEWAY, kafkaScript, localUpstreams, runMigrations, SERVICES, serviceDatabaseUrl, serviceVariable, spawnService, type ServiceSpec } from './platform.js';
 import { Supervisor } from './supervisor.js';
 
 /**
@@ -28,11 +28,10 @@ const serviceEnvs = services.map((service) => ({
     KAFKA_BROKERS: brokers,
     // The gateway on this machine: its X-Forwarded-* headers give the caller's address and path.
     TRUSTED_PROXIES: 'loopback',
-    DATABASE_URL: process.env[serviceVariable(service.name, 'DATABASE_URL')] ?? databaseUrl(service.database ?? service.name),
+    DATABASE_URL: serviceDatabaseUrl(service),
   },
 }));
-const databaseServers = new Map(serviceEnvs.map(({ env }) => [new URL(env.DATABASE_URL).host, env.DATABASE_URL]));
-for (const url of databaseServers.values()) ensureLocalPostgres(url);
+ensureLocalPostgresServers(serviceEnvs.map(({ env }) => env.DATABASE_URL));
 
 const supervisor = new Supervisor(logger);
 for (const { service, env } of serviceEnvs) {

@@ -10,6 +10,8 @@ import { proxyRoutes } from './proxy/proxy.plugin.js';
 
 const config = loadGatewayConfig();
 const logger = createLogger(SERVICE_NAME, config.LOG_LEVEL);
+// One view of the proxies in front of the gateway, for its own answers and for what it forwards.
+const proxyTrust = new ProxyTrust(config.TRUSTED_PROXIES);
 
 const app = await createHttpApp(GatewayModule.register(config, logger), {
   logger,
@@ -17,7 +19,7 @@ const app = await createHttpApp(GatewayModule.register(config, logger), {
   // Swagger UI shows what front ends call: every service's operations, as /docs-json serves them.
   openApi: { ...OPEN_API_INFO, uiDocument: (gateway) => gateway.get(OpenApiAggregator).document() },
   corsOrigins: config.CORS_ALLOWED_ORIGINS,
-  trustedProxies: config.TRUSTED_PROXIES,
+  proxyTrust,
 });
 // Registered before the routes so that the limit applies to every one of them.
 await registerRateLimit(app.getHttpAdapter().getInstance(), {
@@ -31,7 +33,7 @@ await app.register(
     upstreams: config.GATEWAY_UPSTREAMS,
     timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
     bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
-    proxyTrust: new ProxyTrust(config.TRUSTED_PROXIES),
+    proxyTrust,
     logger,
   }),
 );

@@ -1,4 +1,4 @@
-import { problemType, type ProblemDetails } from './problem-details.js';
+import { problemDetails, type ProblemDetails } from './problem-details.js';
 
 /**
  * The statuses a domain rule may answer with: a refusal is bad input (400), not for this caller (403),
@@ -26,14 +26,7 @@ export abstract class DomainError<Code extends string = string> extends Error {
 
   /** Type and title follow from the code: `IDEA_NOT_FOUND` is `…/problems/idea-not-found`, "idea not found". */
   toProblem(instance?: string): ProblemDetails {
-    return {
-      type: problemType(this.code.toLowerCase().replaceAll('_', '-')),
-      title: this.code.toLowerCase().replaceAll('_', ' '),
-      status: this.status,
-      detail: this.message,
-      instance,
-      ...this.extensions,
-    };
+    return problemDetails(this.code.toLowerCase().replaceAll('_', '-'), { status: this.status, detail: this.message, instance, extensions: this.extensions });
   }
 }
 

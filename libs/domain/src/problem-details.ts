@@ -20,8 +20,23 @@ export interface FieldError {
   reason: string;
 }
 
-export const PROBLEM_TYPE_BASE = 'https://ikm.example.org/problems/';
+const PROBLEM_TYPE_BASE = 'https://ikm.example.org/problems/';
 
-export function problemType(slug: string): string {
-  return `${PROBLEM_TYPE_BASE}${slug}`;
+/** What a problem says beyond its type, which its slug gives. */
+export interface ProblemInit {
+  status: number;
+  detail?: string;
+  instance?: string;
+  /** The slug's words by default (`idea-not-found` reads "idea not found"). */
+  title?: string;
+  /** Members of this kind of problem: the offending fields, the service that did not answer, ... */
+  extensions?: Record<string, unknown>;
+}
+
+/**
+ * The one way every problem document is built, by domain errors, the HTTP filters and the gateway
+ * alike, so that all of them have the same members in the same order.
+ */
+export function problemDetails(slug: string, { status, detail, instance, title = slug.replaceAll('-', ' '), extensions }: ProblemInit): ProblemDetails {
+  return { type: `${PROBLEM_TYPE_BASE}${slug}`, title, status, detail, instance, ...extensions };
 }

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { Writable } from 'node:stream';
 import { registerAccessLog } from './access-log.js';
 import { PinoNestLogger } from './nest-logger.js';
+import { markRefusedWhileUnavailable } from './refused-requests.js';
 
 /** A pino logger writing its lines into an array, parsed. */
 function capturingLogger() {
@@ -17,11 +18,14 @@ function capturingLogger() {
 }
 
 describe('registerAccessLog', () => {
-  async function serve(statusCode: number, url: string, headers: Record<string, string> = {}) {
+  async function serve(statusCode: number, url: string, headers: Record<string, string> = {}, refused = false) {
     const { logger, lines } = capturingLogger();
     const app = Fastify({ genReqId: () => 'req-1' });
     registerAccessLog(app, logger);
-    app.get('/*', (_request, reply) => reply.code(statusCode).headers(headers).send({}));
+    app.get('/*', (request, reply) => {
+      if (refused) markRefusedWhileUnavailable(request);
+      return reply.code(statusCode).headers(headers).send({});
+    });
     // A real request over a socket (light-my-request's inject does not load under Jest's ESM mode).
     const origin = await app.listen({ port: 0, host: '127.0.0.1' });
     await fetch(`${origin}${url}`).then((response) => response.text());
@@ -46,9 +50,14 @@ describe('registerAccessLog', () => {
     ]);
   });
 
-  it('logs a 503 with Retry-After (refused while a dependency is down, logged once per episode elsewhere) at info', async () => {
-    const lines = await serve(503, '/ideas', { 'retry-after': '5' });
+  it('logs a request refused while a dependency is down (logged once per episode elsewhere) at info', async () => {
+    const lines = await serve(503, '/ideas', { 'retry-after': '5' }, true);
     expect(lines).toEqual([expect.objectContaining({ level: 30, res: { statusCode: 503 } })]);
+  });
+
+  it('does not take any 503 with Retry-After for such a refusal: one not marked so is an error', async () => {
+    const lines = await serve(503, '/ideas', { 'retry-after': '5' });
+    expect(lines).toEqual([expect.objectContaining({ level: 50, res: { statusCode: 503 } })]);
   });
 
   it('leaves health probes out', async () => {

@@ -9,6 +9,7 @@ import type { DatabaseOutage } from '#ikm/persistence';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { registerAccessLog } from './access-log.js';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER } from './idempotency-headers.js';
 import { documentIdempotencyKey } from './idempotency-key.openapi.js';
 import { documentEtags } from './versioned-resource.js';
 import { useBoundedJsonParser } from './json-body-parser.js';
@@ -44,8 +45,11 @@ export interface HttpAppOptions {
   };
   /** Origins a browser may call from; none means no CORS headers at all. */
   corsOrigins?: string[];
-  /** Proxies whose X-Forwarded-* headers are believed (TRUSTED_PROXIES); none by default. */
-  trustedProxies?: readonly string[];
+  /**
+   * The proxies whose X-Forwarded-* headers are believed (TRUSTED_PROXIES); none by default. The
+   * process's one: the gateway's proxy routes use the same.
+   */
+  proxyTrust?: ProxyTrust;
   /** A service's view of its database, told of the requests refused because it is unavailable. */
   databaseOutage?: DatabaseOutage;
 }
@@ -64,7 +68,7 @@ export function openApiBase(info: OpenApiInfo): Omit<OpenAPIObject, 'paths'> {
 
 /** One way to build every HTTP process: Fastify, validation, problem details, OpenAPI, logs, headers. */
 export async function createHttpApp(module: DynamicModule, options: HttpAppOptions): Promise<NestFastifyApplication> {
-  const proxyTrust = new ProxyTrust(options.trustedProxies ?? []);
+  const proxyTrust = options.proxyTrust ?? new ProxyTrust([]);
   const instanceOf = (request: FastifyRequest) => proxyTrust.callerPath(request);
   const bodyLimit = options.bodyLimitBytes ?? 1_048_576;
   const adapter = new FastifyAdapter({
@@ -97,8 +101,8 @@ export async function createHttpApp(module: DynamicModule, options: HttpAppOptio
   if (options.corsOrigins?.length) {
     app.enableCors({
       origin: options.corsOrigins,
-      allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', CORRELATION_HEADER, 'traceparent'],
-      exposedHeaders: ['etag', 'location', CORRELATION_HEADER, 'retry-after', 'idempotent-replayed'],
+      allowedHeaders: ['authorization', 'content-type', 'if-match', 'if-none-match', IDEMPOTENCY_KEY_HEADER, CORRELATION_HEADER, 'traceparent'],
+      exposedHeaders: ['etag', 'location', CORRELATION_HEADER, 'retry-after', IDEMPOTENT_REPLAYED_HEADER],
       maxAge: 600,
     });
   }

@@ -1,7 +1,9 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { DatabaseOutage } from '#ikm/persistence';
 import { pino } from 'pino';
+import type { FastifyRequest } from 'fastify';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
+import { wasRefusedWhileUnavailable } from './refused-requests.js';
 
 /** The parts of a Fastify reply the filter uses, recording what was sent. */
 function fakeReply() {
@@ -15,8 +17,10 @@ function fakeReply() {
   return { reply, sent };
 }
 
-function hostFor(reply: unknown): ArgumentsHost {
-  return { switchToHttp: () => ({ getRequest: () => ({ url: '/ideas' }), getResponse: () => reply }) } as unknown as ArgumentsHost;
+const requestTo = (url: string) => ({ url, raw: {} }) as FastifyRequest;
+
+function hostFor(reply: unknown, request = requestTo('/ideas')): ArgumentsHost {
+  return { switchToHttp: () => ({ getRequest: () => request, getResponse: () => reply }) } as unknown as ArgumentsHost;
 }
 
 /** The filter under test, with what it logs and what it tells its outage tracker. */
@@ -35,7 +39,8 @@ describe('ProblemDetailsFilter with the database unavailable', () => {
 
   it('answers 503 problem+json with Retry-After, tells the outage tracker and logs nothing itself', () => {
     const { sut, lines, failures, reply, sent } = setup();
-    sut.catch(refused, hostFor(reply));
+    const request = requestTo('/ideas');
+    sut.catch(refused, hostFor(reply, request));
     expect(sent).toEqual({
       status: 503,
       headers: { 'retry-after': '5' },
@@ -44,12 +49,16 @@ describe('ProblemDetailsFilter with the database unavailable', () => {
     });
     expect(failures).toEqual([refused]);
     expect(lines).toEqual([]);
+    // So that the access log records it at info, as part of the episode, not as a failure of its own.
+    expect(wasRefusedWhileUnavailable(request)).toBe(true);
   });
 
   it('still answers 500, logged with its id, for an error that is not an outage', () => {
     const { sut, lines, failures, reply, sent } = setup();
-    sut.catch(new Error('a bug'), hostFor(reply));
+    const request = requestTo('/ideas');
+    sut.catch(new Error('a bug'), hostFor(reply, request));
     expect(sent.status).toBe(500);
+    expect(wasRefusedWhileUnavailable(request)).toBe(false);
     expect(failures).toEqual([]);
     expect(lines).toHaveLength(1);
   });

@@ -8,8 +8,8 @@ import { z } from 'zod';
  * years `Date#toISOString` writes `+010000-...`, which no ISO 8601 reader downstream (event contracts,
  * clients) accepts, and no date in this domain is earlier than 1900.
  */
-export const EARLIEST_DATE = '1900-01-01';
-export const LATEST_DATE = '9999-12-31';
+const EARLIEST_DATE = '1900-01-01';
+const LATEST_DATE = '9999-12-31';
 const EARLIEST_INSTANT = Date.parse(`${EARLIEST_DATE}T00:00:00Z`);
 const LATEST_INSTANT = Date.parse(`${LATEST_DATE}T23:59:59.999Z`);
 

@@ -3,7 +3,9 @@ import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, Fast
 import { maxHeaderSize, STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Logger } from 'pino';
-import { sendProblem, statusProblem, toProblem } from './problem-details.filter.js';
+import { sendProblem, toProblem } from './problem-details.filter.js';
+import { statusProblem } from './problem-details.js';
+import { markRefusedWhileUnavailable } from './refused-requests.js';
 import { PROBLEM_CONTENT_TYPE, type ProblemDetails } from './problem-details.js';
 
 /*
@@ -88,6 +90,7 @@ export function refuseRequestsWhileClosing(fastify: FastifyInstance, instanceOf:
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     if (!closing) return done();
+    markRefusedWhileUnavailable(request);
     sendProblem(reply, statusProblem(503, 'This instance is shutting down; retry the request.', instanceOf(request)), {
       connection: 'close',
       'retry-after': '1',

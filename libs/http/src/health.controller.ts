@@ -23,7 +23,7 @@ interface CheckResult {
 @ApiTags('health')
 @Public()
 @Controller('health')
-export class HealthController {
+class HealthController {
   constructor(@Inject(HEALTH_INDICATORS) private readonly indicators: HealthIndicator[]) {}
 
   @Get('live')

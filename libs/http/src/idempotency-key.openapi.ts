@@ -1,6 +1,8 @@
 import type { OpenAPIObject, ParameterObject } from '@nestjs/swagger';
+import { WRITE_METHODS, type WriteMethod } from './write-methods.js';
 
-const WRITE_OPERATIONS = ['post', 'put', 'patch', 'delete'] as const;
+/** A path item names its operations by their methods in lowercase. */
+const WRITE_OPERATIONS = WRITE_METHODS.map((method) => method.toLowerCase() as Lowercase<WriteMethod>);
 
 const IDEMPOTENCY_KEY_PARAMETER: ParameterObject = {
   name: 'Idempotency-Key',

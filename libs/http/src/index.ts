@@ -19,3 +19,6 @@ export * from './proxy-trust.js';
 export * from './edge-problems.js';
 export * from './json-body-parser.js';
 export * from './problem-responses.js';
+export * from './write-methods.js';
+export * from './refused-requests.js';
+export * from './idempotency-headers.js';

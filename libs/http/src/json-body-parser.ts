@@ -6,7 +6,7 @@ import { InvalidRequestException } from './validation.js';
  * Deeper than any request body of the platform needs (theirs nest three or four levels), and far below
  * where recursion over a body (class-transformer, class-validator, serialisers) exhausts the stack.
  */
-export const MAX_JSON_NESTING = 64;
+const MAX_JSON_NESTING = 64;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;

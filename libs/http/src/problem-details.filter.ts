@@ -6,74 +6,32 @@ import { DomainError } from '#ikm/domain';
 // Type only: the HTTP library (and the gateway, which has no database) never loads persistence itself.
 import type { DatabaseOutage } from '#ikm/persistence';
 import { databaseUnavailableProblem } from './database-unavailable.problem.js';
-import { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './problem-details.js';
+import { PROBLEM_CONTENT_TYPE, problemDetails, statusProblem, type ProblemDetails } from './problem-details.js';
+import { markRefusedWhileUnavailable } from './refused-requests.js';
 import { InvalidRequestException } from './validation.js';
-
-const SLUG_OF_STATUS: Record<number, string> = {
-  400: 'bad-request',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not-found',
-  405: 'method-not-allowed',
-  408: 'request-timeout',
-  409: 'conflict',
-  412: 'precondition-failed',
-  413: 'payload-too-large',
-  414: 'uri-too-long',
-  415: 'unsupported-media-type',
-  422: 'unprocessable-content',
-  428: 'precondition-required',
-  429: 'too-many-requests',
-  431: 'request-header-fields-too-large',
-  500: 'internal-error',
-  503: 'service-unavailable',
-};
-
-function titleOf(status: number): string {
-  return (SLUG_OF_STATUS[status] ?? 'error').replaceAll('-', ' ');
-}
-
-/** A problem that only needs its status and what went wrong (type and title follow from the status). */
-export function statusProblem(status: number, detail: string, instance?: string): ProblemDetails {
-  return { type: problemType(SLUG_OF_STATUS[status] ?? 'error'), title: titleOf(status), status, detail, instance };
-}
 
 /** Turns any error into problem details: typed domain errors, HTTP exceptions, and the unexpected. */
 export function toProblem(error: unknown, instance: string, logger: Logger): ProblemDetails {
   if (error instanceof DomainError) return error.toProblem(instance);
   if (error instanceof InvalidRequestException) {
-    return {
-      type: problemType('validation'),
+    return problemDetails('validation', {
       title: 'invalid request',
       status: 400,
       detail: 'One or more fields are invalid.',
       instance,
-      errors: error.fieldErrors,
-    };
+      extensions: { errors: error.fieldErrors },
+    });
   }
   const status = statusOf(error);
   if (status !== undefined && status < 500) {
     const response = error instanceof HttpException ? error.getResponse() : undefined;
     const message = typeof response === 'object' && response && 'message' in response ? response.message : (error as Error).message;
-    return {
-      type: problemType(SLUG_OF_STATUS[status] ?? 'error'),
-      title: titleOf(status),
-      status,
-      detail: Array.isArray(message) ? message.join('; ') : String(message),
-      instance,
-    };
+    return statusProblem(status, Array.isArray(message) ? message.join('; ') : String(message), instance);
   }
   // Unexpected: the client gets an id to quote, the log gets the whole error under that id.
   const errorId = randomUUID();
   logger.error({ err: error, errorId }, 'unhandled error');
-  return {
-    type: problemType(SLUG_OF_STATUS[status ?? 500] ?? 'internal-error'),
-    title: titleOf(status ?? 500),
-    status: status ?? HttpStatus.INTERNAL_SERVER_ERROR,
-    detail: `An unexpected error occurred; quote error id ${errorId}.`,
-    instance,
-    errorId,
-  };
+  return statusProblem(status ?? HttpStatus.INTERNAL_SERVER_ERROR, `An unexpected error occurred; quote error id ${errorId}.`, instance, { errorId });
 }
 
 /** Status of Nest's HttpException or of Fastify's own errors (body too large, bad JSON, ...). */
@@ -110,6 +68,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const instance = this.options.instanceOf?.(request) ?? request.url;
     const outage = this.options.databaseOutage;
     if (outage?.refuses(error)) {
+      markRefusedWhileUnavailable(request);
       sendProblem(reply, databaseUnavailableProblem(instance), { 'retry-after': String(outage.retryAfterSeconds) });
       return;
     }

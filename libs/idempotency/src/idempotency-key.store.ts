@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** How long a key is kept after its request: a retry within this time gets the first outcome. */
-export const IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
+const IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
 
 /**
  * The first of the two keys of the transaction-level advisory locks that hold idempotency keys

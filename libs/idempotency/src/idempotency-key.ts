@@ -1,8 +1,7 @@
 import { InvalidRequestException } from '#ikm/http';
 import { parseItem } from 'structured-headers';
 
-export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 /** Visible ASCII, as a Structured Field string may hold it (spaces inside, not only spaces). */
 const SANE_KEY = /^[\x20-\x7e]*[\x21-\x7e][\x20-\x7e]*$/;

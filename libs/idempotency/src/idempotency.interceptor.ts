@@ -1,19 +1,17 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { RequestWithUser } from '#ikm/auth';
+import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, isWriteMethod } from '#ikm/http';
 import { RequestTransaction } from '#ikm/persistence';
 import type { FastifyReply } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
-import { IDEMPOTENCY_KEY_HEADER, parseIdempotencyKey } from './idempotency-key.js';
+import { parseIdempotencyKey } from './idempotency-key.js';
 import { IdempotencyKeyStore, type Claim, type KeyScope, type RecordedResponse } from './idempotency-key.store.js';
 import { IdempotencyError } from './idempotency.errors.js';
 import { requestFingerprint } from './request-fingerprint.js';
 
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Response headers a retry gets again with the status and body. */
 const RECORDED_HEADERS = ['location', 'etag'];
-/** Set on a response that repeats a recorded one instead of acting. */
-export const IDEMPOTENT_REPLAYED_HEADER = 'idempotent-replayed';
 
 /**
  * `Idempotency-Key` on every write of a service (draft-ietf-httpapi-idempotency-key-header). A keyed
@@ -38,7 +36,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const request = http.getRequest<RequestWithUser>();
     const header = request.headers[IDEMPOTENCY_KEY_HEADER];
     // Keys are per caller, so a request without a verified caller has none (no service writes anonymously).
-    if (header === undefined || !WRITE_METHODS.has(request.method) || !request.user) return next.handle();
+    if (header === undefined || !isWriteMethod(request.method) || !request.user) return next.handle();
     const scope = { caller: request.user.sub, method: request.method, path: request.url, key: parseIdempotencyKey(header) };
     const ifMatch = request.headers['if-match'];
     const fingerprint = requestFingerprint(request.body, typeof ifMatch === 'string' ? ifMatch : undefined);

@@ -17,7 +17,7 @@ describe('TransitionHistory', () => {
     await sut.record(manager, 'e1', { from: 'requested', to: 'confirmed', reason: null }, 'coord', at);
     expect(queries).toEqual([
       {
-        sql: 'INSERT INTO enrolment_transitions (enrolment_id, from_status, to_status, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)',
+        sql: 'INSERT INTO "enrolment_transitions" ("enrolment_id", from_status, to_status, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)',
         parameters: ['e1', 'requested', 'confirmed', 'coord', null, at],
       },
     ]);
@@ -26,7 +26,7 @@ describe('TransitionHistory', () => {
   it('reads a subject’s moves in the order written, as the API shows them', async () => {
     const { manager, queries } = managerAnswering([{ from_status: 'requested', to_status: 'confirmed', actor_id: 'coord', reason: 'seat freed', at }]);
     expect(await sut.of(manager, 'e1')).toEqual([{ from: 'requested', to: 'confirmed', actorId: 'coord', reason: 'seat freed', at: '2026-03-01T09:00:00.000Z' }]);
-    expect(queries[0].sql).toMatch(/FROM enrolment_transitions WHERE enrolment_id = \$1 ORDER BY id$/);
+    expect(queries[0].sql).toMatch(/FROM "enrolment_transitions" WHERE "enrolment_id" = \$1 ORDER BY id$/);
   });
 
   it('refuses a table or column name that is not a plain identifier, since names go into the SQL text', () => {

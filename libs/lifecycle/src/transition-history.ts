@@ -1,4 +1,4 @@
-import { plainSqlName } from '#ikm/persistence';
+import { sqlIdentifier } from '#ikm/persistence';
 import type { EntityManager } from 'typeorm';
 
 /** One move of a subject along its lifecycle, as its use case decided it. */
@@ -36,11 +36,10 @@ export class TransitionHistory<Status extends string> {
   private readonly insert: string;
   private readonly select: string;
 
-  constructor(names: { table: string; subjectColumn: string }) {
-    const table = plainSqlName(names.table, 'table');
-    const subjectColumn = plainSqlName(names.subjectColumn, 'column');
-    this.insert = `INSERT INTO ${table} (${subjectColumn}, from_status, to_status, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)`;
-    this.select = `SELECT from_status, to_status, actor_id, reason, at FROM ${table} WHERE ${subjectColumn} = $1 ORDER BY id`;
+  constructor({ table, subjectColumn }: { table: string; subjectColumn: string }) {
+    const [into, subject] = [sqlIdentifier(table), sqlIdentifier(subjectColumn)];
+    this.insert = `INSERT INTO ${into} (${subject}, from_status, to_status, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)`;
+    this.select = `SELECT from_status, to_status, actor_id, reason, at FROM ${into} WHERE ${subject} = $1 ORDER BY id`;
   }
 
   async record(manager: EntityManager, subjectId: string, transition: Transition<Status>, actorId: string, at: Date): Promise<void> {

@@ -1,6 +1,7 @@
 export * from './cloudevent-codec.js';
 export * from './dead-letter.js';
 export * from './inbox-context.js';
+export * from './inbox-consumer.decorator.js';
 export * from './kafka-client.js';
 export * from './kafka-health.js';
 export * from './kafka-inbox.server.js';
@@ -10,4 +11,3 @@ export * from './outbox-relay.js';
 export * from './outbox-signal.js';
 export * from './outbox-writer.js';
 export * from './topics.js';
-export * from './rethrow-rpc-errors.filter.js';

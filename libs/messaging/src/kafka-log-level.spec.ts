@@ -21,6 +21,10 @@ describe('kafkaLogLevel', () => {
     expect(sut(logLevel.ERROR, 'Restarting the consumer in 200ms')).toBe('warn');
   });
 
+  it('makes the answer to a topic creation a warning: ensureTopics expects a topic created meanwhile and throws anything else', () => {
+    expect(sut(logLevel.ERROR, 'Response CreateTopics(key: 19, version: 3)', 'Topic creation errors')).toBe('warn');
+  });
+
   it('makes the crash of a consumer that gave up finding a coordinator still loading a warning (seen on a busy machine)', () => {
     expect(sut(logLevel.ERROR, 'Crash: KafkaJSGroupCoordinatorNotFound: Failed to find group coordinator')).toBe('warn');
   });

@@ -51,6 +51,9 @@ export function kafkaLogLevel(level: number, message: string, error?: unknown): 
   if (message.startsWith('Limiting retries for the idempotent producer')) return 'debug';
   const pinoLevel = PINO_LEVEL_OF[level] ?? 'info';
   if (pinoLevel !== 'error') return pinoLevel;
+  // ensureTopics judges the broker's answer itself: a topic another service created a moment earlier
+  // is expected (services starting together race), any other failure is thrown to its caller.
+  if (message.startsWith('Response CreateTopics')) return 'warn';
   // kafkajs restarts a consumer only after a retriable crash, which it has just logged as the error.
   if (message.startsWith('Restarting the consumer in ')) return 'warn';
   return isNotYetReady(typeof error === 'string' ? `${message} ${error}` : message) ? 'warn' : 'error';

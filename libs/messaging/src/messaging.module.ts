@@ -1,4 +1,5 @@
 import { Inject, Injectable, Module, type DynamicModule, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DatabaseOutage } from '#ikm/persistence';
 import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -31,6 +32,8 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
     @Inject(KAFKA) private readonly kafka: Kafka,
     private readonly dataSource: DataSource,
     private readonly signal: OutboxSignal,
+    /** The process's one, given by `runService` (libs/service). */
+    private readonly databaseOutage: DatabaseOutage,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -40,6 +43,7 @@ class RelayLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
       signal: this.signal,
       kafka: this.kafka,
       logger: this.options.logger.child({ component: 'outbox-relay' }),
+      databaseOutage: this.databaseOutage,
       topics: this.options.produces,
       pollIntervalMs: this.options.relayPollIntervalMs,
     });

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kafka, Message, Producer } from 'kafkajs';
 import { OutageLog } from '#ikm/observability';
+import type { DatabaseOutage } from '#ikm/persistence';
 import pRetry from 'p-retry';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -15,6 +16,11 @@ export interface OutboxRelayOptions {
   signal: Pick<OutboxSignal, 'onCommitted'>;
   kafka: Kafka;
   logger: Logger;
+  /**
+   * The process's view of its database, shared with its requests and its consumer: an outage the relay
+   * meets is that one episode, logged there once, not again by the relay.
+   */
+  databaseOutage: Pick<DatabaseOutage, 'refuses'>;
   /** Topics this service produces to; created at the relay's first connection. */
   topics: string[];
   batchSize?: number;
@@ -87,7 +93,10 @@ export class OutboxRelay {
   private readonly batchSize: number;
   private readonly pollIntervalMs: number;
   private readonly lingerMs: number;
-  /** Kafka or the database down: the relay retries every few seconds, and says so once, not each time. */
+  /**
+   * Kafka down (or anything else but the database): the relay retries every few seconds, and says so
+   * once, not each time. The database's outages are the DatabaseOutage's to log.
+   */
   private readonly outage: OutageLog;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -122,7 +131,9 @@ export class OutboxRelay {
           minTimeout: 200,
           maxTimeout: 5_000,
           signal,
-          onFailedAttempt: ({ error, attemptNumber }) => this.outage.failed(error, { attemptNumber }),
+          onFailedAttempt: ({ error, attemptNumber }) => {
+            if (!this.options.databaseOutage.refuses(error)) this.outage.failed(error, { attemptNumber });
+          },
         });
         this.outage.recovered();
         if (published === this.batchSize) continue; // more may be waiting
@@ -130,7 +141,7 @@ export class OutboxRelay {
         await this.waitForWork(signal);
       } catch (error) {
         if (signal.aborted) return;
-        this.options.logger.error({ err: error }, 'outbox relay loop failed');
+        if (!this.options.databaseOutage.refuses(error)) this.options.logger.error({ err: error }, 'outbox relay loop failed');
       }
     }
   }

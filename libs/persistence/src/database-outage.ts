@@ -13,7 +13,7 @@ export interface DatabaseOutageOptions {
 const PROBE_CONNECT_TIMEOUT_MS = 2_000;
 
 /** What a caller refused for an unavailable database tells its client to wait before trying again. */
-export const DATABASE_RETRY_AFTER_SECONDS = 5;
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The process's one view of whether its database can be used, shared by its HTTP requests and its

@@ -1,3 +1,5 @@
+import { causes } from '#ikm/observability';
+
 /**
  * SQLSTATEs (PostgreSQL, Appendix A) that say the server cannot be used right now, not that the
  * statement is wrong: trying again later can succeed.
@@ -42,33 +44,13 @@ const UNAVAILABLE_MESSAGES = new Set([
   'Client was closed and is not queryable',
 ]);
 
-interface ErrorLink {
-  code?: unknown;
-  message?: unknown;
-  cause?: unknown;
-  /** TypeORM's QueryFailedError keeps pg's error here. */
-  driverError?: unknown;
-}
-
-function linksOf(error: unknown): ErrorLink[] {
-  const links: ErrorLink[] = [];
-  const pending = [error];
-  while (pending.length > 0 && links.length < 10) {
-    const link = pending.shift();
-    if (typeof link !== 'object' || link === null) continue;
-    links.push(link as ErrorLink);
-    pending.push((link as ErrorLink).cause, (link as ErrorLink).driverError);
-  }
-  return links;
-}
-
 /**
  * Whether an error of pg or TypeORM means the database is unreachable, starting, stopping or full,
  * rather than that this request or the code is at fault: then the caller gets a 503 and the same
  * request can succeed later.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  return linksOf(error).some(
+  return [...causes(error)].some(
     ({ code, message }) =>
       (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNREACHABLE_CODES.has(code))) ||
       (typeof message === 'string' && UNAVAILABLE_MESSAGES.has(message)),

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { quotedSqlName } from './sql-identifier.js';
+import { sqlIdentifier } from './sql-identifier.js';
 
 const DUPLICATE_DATABASE = '42P04';
 const UNIQUE_VIOLATION = '23505';
@@ -11,7 +11,7 @@ const UNIQUE_VIOLATION = '23505';
 export async function ensureDatabaseExists(databaseUrl: string): Promise<{ created: boolean }> {
   const target = new URL(databaseUrl);
   const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  const quoted = quotedSqlName(name, 'database name');
+  const quoted = sqlIdentifier(name);
   const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
   const client = new pg.Client({ connectionString: admin.toString() });

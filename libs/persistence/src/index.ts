@@ -7,3 +7,4 @@ export * from './prepared-statement.js';
 export * from './database-unavailable.js';
 export * from './database-outage.js';
 export * from './request-transaction.js';
+export * from './sql-identifier.js';

@@ -1,17 +1,16 @@
-/** A plain SQL name: lower case letters, digits and underscores, not starting with a digit. */
 const PLAIN_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+/** PostgreSQL cuts longer names to this many bytes (NAMEDATALEN - 1), so two could become one. */
+const LONGEST_IDENTIFIER = 63;
 
 /**
- * Checks a name that goes into SQL text (names cannot be parameters) and returns it. Names come from
- * declarations in code, never from requests, and only plain ones are accepted, so a typo fails at
- * startup instead of composing other SQL.
+ * A table, column or database name declared in code, ready to go into SQL text (names cannot be bound
+ * parameters): refused unless plain (lowercase letters, digits and `_`, not starting with a digit, at
+ * most 63 characters), so a typo fails at startup instead of composing other SQL, and double-quoted,
+ * so that a name that is also a keyword (`order`, `user`) is still a name. `what` names it in the error.
  */
-export function plainSqlName(name: string, what = 'name'): string {
-  if (!PLAIN_IDENTIFIER.test(name)) throw new Error(`${what} "${name}" is not a plain SQL identifier (it must match ${PLAIN_IDENTIFIER.source})`);
-  return name;
-}
-
-/** A checked plain name, quoted, so that one that is also a keyword (`order`, `user`) still names a column. */
-export function quotedSqlName(name: string, what = 'name'): string {
-  return `"${plainSqlName(name, what)}"`;
+export function sqlIdentifier(name: string, what = 'name'): string {
+  if (!PLAIN_IDENTIFIER.test(name) || name.length > LONGEST_IDENTIFIER) {
+    throw new Error(`${what} "${name}" is not a plain SQL identifier: [a-z_][a-z0-9_]*, at most ${LONGEST_IDENTIFIER} characters`);
+  }
+  return `"${name}"`;
 }

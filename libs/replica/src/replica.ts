@@ -1,5 +1,5 @@
 import type { EventContract, EventData } from '#ikm/contracts';
-import { prepared, queryPrepared, quotedSqlName } from '#ikm/persistence';
+import { prepared, queryPrepared, sqlIdentifier } from '#ikm/persistence';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -82,9 +82,9 @@ export class Replica {
   private readonly sqlCache = new Map<string, string>();
 
   constructor(private readonly declaration: ReplicaDeclaration) {
-    this.table = quotedSqlName(declaration.table, 'replica table');
-    this.key = quotedSqlName(declaration.key, 'replica key column');
-    this.version = quotedSqlName(declaration.version, 'replica version column');
+    this.table = sqlIdentifier(declaration.table, 'replica table');
+    this.key = sqlIdentifier(declaration.key, 'replica key column');
+    this.version = sqlIdentifier(declaration.version, 'replica version column');
     for (const change of declaration.on) {
       if (this.byType.has(change.contract.type)) throw new Error(`replica ${declaration.table} declares ${change.contract.type} twice`);
       this.byType.set(change.contract.type, change);
@@ -125,7 +125,7 @@ export class Replica {
     const cacheKey = `${change.contract.type} ${columns.join(',')}`;
     let sql = this.sqlCache.get(cacheKey);
     if (!sql) {
-      const quoted = columns.map((column) => quotedSqlName(column, `replica ${this.declaration.table} column`));
+      const quoted = columns.map((column) => sqlIdentifier(column, `replica ${this.declaration.table} column`));
       sql = change.kind === 'upsert' ? this.upsertSql(quoted) : this.updateSql(quoted);
       this.sqlCache.set(cacheKey, sql);
     }

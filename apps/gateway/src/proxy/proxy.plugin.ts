@@ -1,5 +1,5 @@
 import replyFrom from '@fastify/reply-from';
-import { FORWARDED_PREFIX_HEADER, problemType, sendProblem, toProblem, type ProxyTrust } from '#ikm/http';
+import { FORWARDED_PREFIX_HEADER, markRefusedWhileUnavailable, sendProblem, statusProblem, toProblem, type ProxyTrust } from '#ikm/http';
 import { correlationIdOf, CORRELATION_HEADER } from '#ikm/observability';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
@@ -57,26 +57,15 @@ export function proxyRoutes(options: ProxyOptions) {
     instance.addHook('onRequest', async (request, reply) => {
       const declared = Number(request.headers['content-length'] ?? 0);
       if (declared > options.bodyLimitBytes) {
-        sendProblem(reply, {
-          type: problemType('payload-too-large'),
-          title: 'payload too large',
-          status: 413,
-          detail: `Request body is larger than ${options.bodyLimitBytes} bytes.`,
-          instance: instanceOf(request),
-        });
+        sendProblem(reply, statusProblem(413, `Request body is larger than ${options.bodyLimitBytes} bytes.`, instanceOf(request)));
       }
     });
 
     const forward = (request: FastifyRequest<{ Params: { service: string } }>, reply: FastifyReply) => {
       const upstream = upstreams.get(request.params.service);
       if (!upstream) {
-        return sendProblem(reply, {
-          type: problemType('not-found'),
-          title: 'not found',
-          status: 404,
-          detail: `No service is called ${request.params.service}; known: ${[...upstreams.keys()].join(', ')}.`,
-          instance: instanceOf(request),
-        });
+        const known = [...upstreams.keys()].join(', ');
+        return sendProblem(reply, statusProblem(404, `No service is called ${request.params.service}; known: ${known}.`, instanceOf(request)));
       }
       return reply.from(`${upstream.url}${request.url.slice(API_PREFIX.length)}`, {
         timeout: options.timeoutMs,
@@ -84,6 +73,12 @@ export function proxyRoutes(options: ProxyOptions) {
         retryDelay: () => null,
         rewriteRequestHeaders: (_incoming, headers) => forwardedHeaders(request, headers, options.proxyTrust),
         rewriteHeaders: (headers) => publicHeaders(headers),
+        onResponse: (_request, _reply, response) => {
+          // A service refusing work it cannot do just now (its database down) answers 503 with
+          // Retry-After and logs the episode once itself; the gateway's access log takes it as refused too.
+          if (reply.statusCode === 503 && reply.hasHeader('retry-after')) markRefusedWhileUnavailable(request);
+          void reply.send(response.stream);
+        },
         onError: (_failed, { error }) => sendProblem(reply, upstreamProblem(upstream.name, error, instanceOf(request), options.timeoutMs)),
       });
     };

@@ -19,6 +19,13 @@ describe('upstreamProblem', () => {
     expect(upstreamProblem('ideas', Object.assign(new Error('x'), { cause: tooLarge }), '/x', 1000)).toMatchObject({ status: 413 });
   });
 
+  it('is a problem document like every other, with the service as an extension', () => {
+    expect(JSON.stringify(upstreamProblem('ideas', withCause('ECONNREFUSED'), '/api/v1/ideas', 1000))).toBe(
+      '{"type":"https://ikm.example.org/problems/upstream-unavailable","title":"upstream unavailable","status":503,' +
+        '"detail":"The ideas service is unavailable; try again shortly.","instance":"/api/v1/ideas","service":"ideas"}',
+    );
+  });
+
   it('calls anything else a bad gateway', () => {
     expect(upstreamProblem('ideas', new Error('weird'), '/x', 1000)).toMatchObject({ status: 502, service: 'ideas' });
   });

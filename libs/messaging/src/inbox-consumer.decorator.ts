@@ -6,7 +6,7 @@ import { throwError, type Observable } from 'rxjs';
  * consumer needs the original error to decide on retries and to write it into the dead letter.
  */
 @Catch()
-export class RethrowRpcErrorsFilter implements RpcExceptionFilter<unknown> {
+class RethrowRpcErrorsFilter implements RpcExceptionFilter<unknown> {
   catch(error: unknown): Observable<never> {
     return throwError(() => error);
   }
