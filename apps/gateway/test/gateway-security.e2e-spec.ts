@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from 'jose';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import pg from 'pg';
 import request from 'supertest';
-import { ServiceProcess, TEST_AUDIENCE, TEST_ISSUER, TEST_SERVICES, TestIdentityProvider, testPort } from '#ikm/testing';
+import { apiClient, outboxEvents, ServiceProcess, TEST_AUDIENCE, TEST_ISSUER, TEST_SERVICES, TestIdentityProvider, testPort, type TokenSource } from '#ikm/testing';
 
 /**
  * The platform as a front end sees it: one origin, RS256 tokens from the identity provider's JWKS,
@@ -40,7 +40,9 @@ const PERSONAS = {
   rob: ['reporting'],
 } as const;
 type Persona = keyof typeof PERSONAS;
-const tokens = {} as Record<Persona, string | undefined>;
+/** Tokens as the identity provider signs them (RS256, checked against its JWKS). */
+const idpTokens: TokenSource = (user, roles) => idp.token(user, roles);
+const gatewayCalls = apiClient(gateway, { tokens: idpTokens });
 
 const draftBody = { title: 'Matrix idea', problem: 'A problem', proposal: 'A proposal' };
 
@@ -48,28 +50,26 @@ function api() {
   return request(gateway.baseUrl);
 }
 
-function as(persona: Persona, call: request.Test): request.Test {
-  const token = tokens[persona];
-  return token ? call.set('authorization', `Bearer ${token}`) : call;
+/** Calls the gateway as this persona, with the roles PERSONAS gives it (`anonymous`: without a token). */
+function as(persona: Persona) {
+  const roles = PERSONAS[persona];
+  return roles ? gatewayCalls.as(persona, [...roles]) : gatewayCalls.anonymous;
 }
 
 async function aliceDraft(): Promise<string> {
-  const response = await as('alice', api().post('/api/v1/ideas')).send(draftBody);
+  const response = await as('alice').post('/api/v1/ideas', draftBody);
   expect(response.status).toBe(201);
   return response.body.id;
 }
 
 async function aliceSubmitted(): Promise<string> {
   const id = await aliceDraft();
-  await as('alice', api().post(`/api/v1/ideas/${id}/submit`)).expect(200);
+  await as('alice').post(`/api/v1/ideas/${id}/submit`).expect(200);
   return id;
 }
 
 beforeAll(async () => {
   await idp.start();
-  for (const [persona, roles] of Object.entries(PERSONAS)) {
-    tokens[persona as Persona] = roles ? await idp.token(persona, [...roles]) : undefined;
-  }
   slowService = createServer((_request, response) => {
     setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 3_000).unref();
   });
@@ -102,52 +102,52 @@ describe('authorisation matrix (through the gateway)', () => {
   const routes: Array<{ route: string; call: (persona: Persona) => Promise<request.Response>; expected: Expectations }> = [
     {
       route: 'POST /ideas',
-      call: (persona) => as(persona, api().post('/api/v1/ideas')).send(draftBody),
+      call: (persona) => as(persona).post('/api/v1/ideas', draftBody),
       expected: everyone(201, { carl: 403, rob: 403 }),
     },
     {
       route: 'GET /ideas',
-      call: (persona) => as(persona, api().get('/api/v1/ideas')),
+      call: (persona) => as(persona).get('/api/v1/ideas'),
       expected: everyone(200),
     },
     {
       route: 'GET /ideas/{alice’s draft}',
-      call: async (persona) => as(persona, api().get(`/api/v1/ideas/${await aliceDraft()}`)),
+      call: async (persona) => as(persona).get(`/api/v1/ideas/${await aliceDraft()}`),
       expected: everyone(404, { alice: 200 }),
     },
     {
       route: 'GET /ideas/{alice’s submitted idea}',
-      call: async (persona) => as(persona, api().get(`/api/v1/ideas/${await aliceSubmitted()}`)),
+      call: async (persona) => as(persona).get(`/api/v1/ideas/${await aliceSubmitted()}`),
       expected: everyone(200),
     },
     {
       route: 'PATCH /ideas/{alice’s draft}',
-      call: async (persona) => as(persona, api().patch(`/api/v1/ideas/${await aliceDraft()}`)).send({ title: 'Edited title' }),
+      call: async (persona) => as(persona).patch(`/api/v1/ideas/${await aliceDraft()}`, { title: 'Edited title' }),
       expected: everyone(404, { alice: 200, carl: 403, rob: 403 }),
     },
     {
       route: 'PATCH /ideas/{alice’s submitted idea}',
-      call: async (persona) => as(persona, api().patch(`/api/v1/ideas/${await aliceSubmitted()}`)).send({ title: 'Edited title' }),
+      call: async (persona) => as(persona).patch(`/api/v1/ideas/${await aliceSubmitted()}`, { title: 'Edited title' }),
       expected: everyone(403, { alice: 409 }),
     },
     {
       route: 'POST /ideas/{alice’s draft}/submit',
-      call: async (persona) => as(persona, api().post(`/api/v1/ideas/${await aliceDraft()}/submit`)),
+      call: async (persona) => as(persona).post(`/api/v1/ideas/${await aliceDraft()}/submit`),
       expected: everyone(404, { alice: 200, carl: 403, rob: 403 }),
     },
     ...['/metrics/funnel', '/metrics/funnel/conversion', '/metrics/funnel/time-in-stage', '/metrics/experiments', '/metrics/benefits'].map((path) => ({
       route: `GET ${path}`,
-      call: (persona: Persona) => as(persona, api().get(`/api/v1${path}`)),
+      call: (persona: Persona) => as(persona).get(`/api/v1${path}`),
       expected: everyone(200, { carl: 403 }),
     })),
     {
       route: 'GET /health/ready (gateway)',
-      call: (persona) => as(persona, api().get('/health/ready')),
+      call: (persona) => as(persona).get('/health/ready'),
       expected: everyone(200, { anonymous: 200 }),
     },
     {
       route: 'GET /docs-json (gateway)',
-      call: (persona) => as(persona, api().get('/docs-json')),
+      call: (persona) => as(persona).get('/docs-json'),
       expected: everyone(200, { anonymous: 200 }),
     },
   ];
@@ -207,7 +207,7 @@ describe('token attacks (each a 401 from the service behind the gateway)', () =>
 
 describe('server-owned fields', () => {
   it.each(['status', 'authorId', 'version', 'createdAt', 'submittedAt'])('refuses %s in a body with a 400 naming it', async (field) => {
-    const response = await as('alice', api().post('/api/v1/ideas')).send({ ...draftBody, [field]: 'x' });
+    const response = await as('alice').post('/api/v1/ideas', { ...draftBody, [field]: 'x' });
     expect(response.status).toBe(400);
     expect(response.body.errors).toContainEqual({ field, reason: `property ${field} should not exist` });
   });
@@ -216,27 +216,27 @@ describe('server-owned fields', () => {
 describe('forwarding', () => {
   it('passes the request id and traceparent on to the service, which stores them with the event', async () => {
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-    const response = await as('alice', api().post('/api/v1/ideas')).set('x-request-id', 'gw-corr-1').set('traceparent', traceparent).send(draftBody);
+    const response = await as('alice').post('/api/v1/ideas').set('x-request-id', 'gw-corr-1').set('traceparent', traceparent).send(draftBody);
     expect(response.status).toBe(201);
     expect(response.headers['x-request-id']).toBe('gw-corr-1');
     expect(response.headers.location).toBe(`/api/v1/ideas/${response.body.id}`);
-    const { rows } = await ideasDb.query(`SELECT correlation_id, traceparent FROM outbox WHERE aggregate_id = $1`, [response.body.id]);
-    expect(rows).toEqual([{ correlation_id: 'gw-corr-1', traceparent }]);
+    expect(await outboxEvents(ideasDb, { aggregateId: response.body.id })).toMatchObject([{ correlationId: 'gw-corr-1', traceparent }]);
   });
 
   it('starts a request id and a trace when the caller sends none', async () => {
-    const response = await as('alice', api().post('/api/v1/ideas')).send(draftBody);
-    const { rows } = await ideasDb.query(`SELECT correlation_id, traceparent FROM outbox WHERE aggregate_id = $1`, [response.body.id]);
-    expect(rows[0].correlation_id).toBe(response.headers['x-request-id']);
-    expect(rows[0].traceparent).toMatch(/^00-[\da-f]{32}-[\da-f]{16}-01$/);
+    const response = await as('alice').post('/api/v1/ideas', draftBody);
+    const [event] = await outboxEvents(ideasDb, { aggregateId: response.body.id });
+    expect(event.correlationId).toBe(response.headers['x-request-id']);
+    expect(event.traceparent).toMatch(/^00-[\da-f]{32}-[\da-f]{16}-01$/);
   });
 
   it('streams a chunked request body through to the service', async () => {
     const body = JSON.stringify(draftBody);
+    const token = await gatewayCalls.token('alice', ['staff']);
     const status = await new Promise<number>((resolve, reject) => {
       const call = httpRequest(`${gateway.baseUrl}/api/v1/ideas`, {
         method: 'POST',
-        headers: { authorization: `Bearer ${tokens.alice}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
       });
       call.on('response', (response) => {
         response.resume();
@@ -250,13 +250,13 @@ describe('forwarding', () => {
   });
 
   it('answers an unknown service with a 404 problem naming the known ones', async () => {
-    const response = await as('alice', api().get('/api/v1/payroll/salaries'));
+    const response = await as('alice').get('/api/v1/payroll/salaries');
     expect(response.status).toBe(404);
     expect(response.body.detail).toMatch(/known: ideas, metrics/);
   });
 
   it('caps the page size at 100', async () => {
-    const response = await as('alice', api().get('/api/v1/ideas').query({ limit: 1000 }));
+    const response = await as('alice').get('/api/v1/ideas').query({ limit: 1000 });
     expect(response.status).toBe(400);
     expect(response.body.errors[0].field).toBe('limit');
   });
@@ -353,7 +353,7 @@ describe('browser-facing', () => {
   });
 
   it('sends security headers', async () => {
-    const response = await as('alice', api().get('/api/v1/ideas'));
+    const response = await as('alice').get('/api/v1/ideas');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['strict-transport-security']).toMatch(/max-age=/);
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import { connect } from 'node:net';
 import request from 'supertest';
-import { eventually, ServiceProcess, TEST_SERVICES, TestIdentityProvider, testPort } from '#ikm/testing';
+import { apiClient, eventually, ServiceProcess, TEST_SERVICES, TestIdentityProvider, testPort, type TokenSource } from '#ikm/testing';
 
 /**
  * The edges of HTTP, through the gateway and on each service: whom the gateway believes about a
@@ -20,6 +20,8 @@ const proxiedGateway = new ServiceProcess(
   { name: 'gateway', port: testPort(13032), databaseUrl: '' },
   { ...idp.serviceEnv(), ...LIMITS, TRUSTED_PROXIES: '127.0.0.1' },
 );
+/** Tokens as the identity provider signs them. */
+const idpTokens: TokenSource = (user, roles) => idp.token(user, roles);
 const CLOSING_GATEWAY_PORT = testPort(13033);
 const HOLDING_SERVICE_PORT = testPort(13034);
 
@@ -122,11 +124,8 @@ describe('the caller’s address', () => {
 });
 
 describe('a problem’s instance, through the gateway', () => {
-  let token: string;
-  beforeAll(async () => {
-    token = await idp.token('instance-user', ['staff']);
-  });
-  const get = (path: string) => request(gateway.baseUrl).get(path).set('authorization', `Bearer ${token}`);
+  const user = apiClient(gateway, { tokens: idpTokens }).as('instance-user');
+  const get = (path: string) => user.get(path);
 
   it('is the path the caller used for a domain error', async () => {
     const path = `/api/v1/ideas/${randomUUID()}`;
@@ -136,7 +135,7 @@ describe('a problem’s instance, through the gateway', () => {
   });
 
   it('is the path the caller used for invalid input', async () => {
-    const response = await request(gateway.baseUrl).post('/api/v1/ideas').set('authorization', `Bearer ${token}`).send({ title: '' });
+    const response = await user.post('/api/v1/ideas', { title: '' });
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ type: 'https://ikm.example.org/problems/validation', instance: '/api/v1/ideas' });
     const query = await get('/api/v1/metrics/funnel?challengeId=not-a-uuid');
@@ -153,7 +152,7 @@ describe('a problem’s instance, through the gateway', () => {
 
   it('stays the service’s own path when the service is called directly', async () => {
     const path = `/ideas/${randomUUID()}`;
-    const response = await request(ideas.baseUrl).get(path).set('authorization', `Bearer ${token}`);
+    const response = await apiClient(ideas, { tokens: idpTokens }).as('instance-user').get(path);
     expect(response.body.instance).toBe(path);
   });
 });
@@ -181,8 +180,7 @@ describe('requests refused before any route runs, a problem on the gateway and e
     const segment = 'x'.repeat(150);
     expectProblem(await request(gateway.baseUrl).get(`/api/v1/${segment}`), 414, 'uri-too-long', /path segment is longer than 100 characters/);
     // Signed in, so that the per-IP limit the tests above used up does not answer first.
-    const token = await idp.token('segment-user', ['staff']);
-    const throughGateway = await request(gateway.baseUrl).get(`/api/v1/ideas/${segment}`).set('authorization', `Bearer ${token}`);
+    const throughGateway = await apiClient(gateway, { tokens: idpTokens }).as('segment-user').get(`/api/v1/ideas/${segment}`);
     expectProblem(throughGateway, 414, 'uri-too-long', /path segment is longer than 100 characters/);
     expect(throughGateway.body.instance).toBe(`/api/v1/ideas/${segment}`);
     expectProblem(await request(ideas.baseUrl).get(`/ideas/${segment}`), 414, 'uri-too-long', /path segment/);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { KnowledgeAssetPublishedV1 } from '#ikm/contracts';
-import { eventually, ServiceProcess, TcpProxy, TestKafka, TEST_SERVICES, tokenFor } from '#ikm/testing';
+import { eventIdOf, eventually, ServiceProcess, TcpProxy, TestKafka, TEST_SERVICES, tokenFor, waitUntilHandled } from '#ikm/testing';
 import { knowledgeAssetPublished } from './knowledge-asset-events.js';
 
 /**
@@ -76,15 +76,16 @@ it('answers writes with a 503 problem and Retry-After while the database is away
   // Events arrive meanwhile: the consumer must wait for the database, neither retrying each record
   // until it gives up nor dead-lettering any (the old way took about 3 s per record, so the cut lasts longer).
   const assetIds = Array.from({ length: 10 }, () => randomUUID());
-  await kafka.produce(KnowledgeAssetPublishedV1.topic, assetIds.map((assetId) =>
-      knowledgeAssetPublished(assetId, {
-        title: { en: `Asset published during the outage ${assetId}` },
-        abstract: { en: 'Consumed once the database is back.' },
-        subjects: ['resilience'],
-        languages: ['en'],
-        accessLevel: 'public',
-      }),
-    ));
+  const published = assetIds.map((assetId) =>
+    knowledgeAssetPublished(assetId, {
+      title: { en: `Asset published during the outage ${assetId}` },
+      abstract: { en: 'Consumed once the database is back.' },
+      subjects: ['resilience'],
+      languages: ['en'],
+      accessLevel: 'public',
+    }),
+  );
+  await kafka.produce(KnowledgeAssetPublishedV1.topic, published);
   await sleep(4_000);
   const ready = await fetch(`${ideas.baseUrl}/health/ready`);
   expect(ready.status).toBe(503);
@@ -109,10 +110,9 @@ it('answers writes with a 503 problem and Retry-After while the database is away
   expect(rows.map((row) => row.id).sort()).toEqual([...acknowledged].sort());
 
   // Every event consumed, once the database was back.
-  await eventually(async () => {
-    const { rows: assets } = await db.query(`SELECT asset_id FROM knowledge_assets WHERE asset_id = ANY($1::uuid[])`, [assetIds]);
-    expect(assets).toHaveLength(assetIds.length);
-  }, 30_000);
+  await waitUntilHandled(db, published.map(eventIdOf), 30_000);
+  const { rows: assets } = await db.query(`SELECT asset_id FROM knowledge_assets WHERE asset_id = ANY($1::uuid[])`, [assetIds]);
+  expect(assets).toHaveLength(assetIds.length);
 
   // One warning for the episode and one line when it ended, not a line (or a stack) per refused request.
   await eventually(() => expect(logLinesSince(logFrom).filter((line) => line.msg === 'database available again')).toHaveLength(1));

@@ -1,21 +1,22 @@
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import pg from 'pg';
-import request from 'supertest';
+import type { Response } from 'supertest';
 import { serviceEntry } from '../../../scripts/platform.js';
-import { ServiceProcess, serviceEnv, TEST_SERVICES, tokenFor } from '#ikm/testing';
+import { apiClient, outboxEvents, serviceApi, ServiceProcess, serviceEnv, TEST_SERVICES } from '#ikm/testing';
+import { draftIdea, openChallenge } from './factories.js';
 
 /** The ideas REST API, run as its own process against the real database (Kafka is not needed to write). */
 const ideas = new ServiceProcess(TEST_SERVICES.ideas);
 const db = new pg.Pool({ connectionString: TEST_SERVICES.ideas.databaseUrl, max: 2 });
-let alice: string;
-let bob: string;
+const ideasApi = serviceApi(ideas);
+const alice = ideasApi.as('alice');
+const bob = ideasApi.as('bob');
 
 const draft = { title: 'Shared translation memory', problem: 'Offices translate the same texts', proposal: 'One memory for all', themes: ['knowledge-sharing'] };
 
-function api() {
-  return request(ideas.baseUrl);
-}
+/** Without a token, from the service's root (probes, documents). */
+const anonymous = apiClient(ideas).anonymous;
 
 /**
  * A POST that declares a body of `bytes` but sends only its start, and reads the answer. Sending a real
@@ -42,15 +43,7 @@ function postDeclaring(bytes: number, token: string): Promise<{ status: number; 
   });
 }
 
-async function createDraft(token = alice, body: object = draft) {
-  const response = await api().post('/ideas').set('authorization', `Bearer ${token}`).send(body);
-  expect(response.status).toBe(201);
-  return response.body as { id: string; version: number; status: string; createdAt: string };
-}
-
 beforeAll(async () => {
-  alice = await tokenFor('alice');
-  bob = await tokenFor('bob');
   await ideas.start();
 });
 
@@ -61,7 +54,7 @@ afterAll(async () => {
 
 describe('authentication', () => {
   it('refuses a request without a token with a 401 problem', async () => {
-    const response = await api().get('/ideas');
+    const response = await anonymous.get('/ideas');
     expect(response.status).toBe(401);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.headers['www-authenticate']).toBe('Bearer');
@@ -69,25 +62,25 @@ describe('authentication', () => {
   });
 
   it('refuses a token signed with another secret', async () => {
-    const forged = (await tokenFor('alice')).replace(/\.[^.]+$/, '.AAAA');
-    expect((await api().get('/ideas').set('authorization', `Bearer ${forged}`)).status).toBe(401);
+    const forged = (await ideasApi.token('alice')).replace(/\.[^.]+$/, '.AAAA');
+    expect((await anonymous.get('/ideas').set('authorization', `Bearer ${forged}`)).status).toBe(401);
   });
 
   it('lets health probes and the API documents through without a token', async () => {
-    expect((await api().get('/health/live')).status).toBe(200);
-    const ready = await api().get('/health/ready');
+    expect((await anonymous.get('/health/live')).status).toBe(200);
+    const ready = await anonymous.get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body.checks.database).toMatchObject({ status: 'up', critical: true });
-    const openApi = await api().get('/docs-json');
+    const openApi = await anonymous.get('/docs-json');
     expect(openApi.status).toBe(200);
     expect(Object.keys(openApi.body.paths)).toEqual(expect.arrayContaining(['/ideas', '/ideas/{id}', '/ideas/{id}/submit']));
-    expect((await api().get('/docs')).status).toBe(200);
+    expect((await anonymous.get('/docs')).status).toBe(200);
   });
 });
 
 describe('creating a draft', () => {
   it('returns the draft with its location and ETag, the author taken from the token', async () => {
-    const response = await api().post('/ideas').set('authorization', `Bearer ${alice}`).send(draft);
+    const response = await alice.post('', draft);
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ ...draft, status: 'draft', authorId: 'alice', version: 1, submittedAt: null });
     expect(response.headers.location).toBe(`/ideas/${response.body.id}`);
@@ -95,15 +88,14 @@ describe('creating a draft', () => {
   });
 
   it('writes the created event to the outbox in the same transaction, with the request id as correlation id', async () => {
-    const response = await api().post('/ideas').set('authorization', `Bearer ${alice}`).set('x-request-id', 'req-outbox-1').send(draft);
+    const response = await alice.post().set('x-request-id', 'req-outbox-1').send(draft);
     expect(response.headers['x-request-id']).toBe('req-outbox-1');
-    const { rows } = await db.query(`SELECT type, topic, aggregate_id, correlation_id, actor, payload FROM outbox WHERE aggregate_id = $1`, [response.body.id]);
-    expect(rows).toEqual([
+    expect(await outboxEvents(db, { aggregateId: response.body.id })).toMatchObject([
       {
         type: 'ikm.ideas.idea.created.v1',
         topic: 'ikm.ideas.idea',
-        aggregate_id: response.body.id,
-        correlation_id: 'req-outbox-1',
+        aggregateId: response.body.id,
+        correlationId: 'req-outbox-1',
         actor: 'alice',
         payload: expect.objectContaining({ ideaId: response.body.id, version: 1, status: 'draft', authorId: 'alice' }),
       },
@@ -117,7 +109,7 @@ describe('creating a draft', () => {
     ['id', '00000000-0000-4000-8000-000000000000'],
     ['createdAt', '2020-01-01T00:00:00Z'],
   ])('refuses the server-owned field %s with a 400 naming it', async (field, value) => {
-    const response = await api().post('/ideas').set('authorization', `Bearer ${alice}`).send({ ...draft, [field]: value });
+    const response = await alice.post('', { ...draft, [field]: value });
     expect(response.status).toBe(400);
     expect(response.body.errors).toContainEqual({ field, reason: `property ${field} should not exist` });
   });
@@ -133,17 +125,17 @@ describe('creating a draft', () => {
     ['title', { ...draft, title: 'Nul \u0000 inside' }],
     ['themes', { ...draft, themes: ['nul\u0000'] }],
   ])('refuses an invalid %s with a 400 naming it', async (field, body) => {
-    const response = await api().post('/ideas').set('authorization', `Bearer ${alice}`).send(body);
+    const response = await alice.post('', body);
     expect(response.status).toBe(400);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
   });
 
   it('refuses malformed JSON and oversized bodies with problems, never a 500', async () => {
-    const malformed = await api().post('/ideas').set('authorization', `Bearer ${alice}`).set('content-type', 'application/json').send('{"title":');
+    const malformed = await alice.post().set('content-type', 'application/json').send('{"title":');
     expect(malformed.status).toBe(400);
     expect(malformed.body.type).toMatch(/problems\/bad-request$/);
-    const huge = await postDeclaring(2_000_000, alice);
+    const huge = await postDeclaring(2_000_000, await ideasApi.token('alice'));
     expect(huge.status).toBe(413);
     expect(huge.body.type).toMatch(/problems\/payload-too-large$/);
   });
@@ -151,15 +143,15 @@ describe('creating a draft', () => {
 
 describe('reading', () => {
   it('shows a draft to its author only', async () => {
-    const { id } = await createDraft();
-    expect((await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`)).status).toBe(200);
-    const asBob = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${bob}`);
+    const { id } = await draftIdea(alice, draft);
+    expect((await alice.get(`/${id}`)).status).toBe(200);
+    const asBob = await bob.get(`/${id}`);
     expect(asBob.status).toBe(404);
     expect(asBob.body.type).toMatch(/problems\/idea-not-found$/);
   });
 
   it('answers a malformed id with a 400 naming the id', async () => {
-    const response = await api().get('/ideas/not-a-uuid').set('authorization', `Bearer ${alice}`);
+    const response = await alice.get('/not-a-uuid');
     expect(response.status).toBe(400);
     expect(response.body.errors).toEqual([{ field: 'id', reason: 'must be a UUID' }]);
   });
@@ -167,145 +159,134 @@ describe('reading', () => {
 
 describe('editing and submitting', () => {
   it('lets the author edit the draft, bumping the version', async () => {
-    const { id } = await createDraft();
-    const response = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).set('if-match', '"1"').send({ title: 'A better title' });
+    const { id } = await draftIdea(alice, draft);
+    const response = await alice.patch(`/${id}`).set('if-match', '"1"').send({ title: 'A better title' });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ title: 'A better title', problem: draft.problem, version: 2 });
     expect(response.headers.etag).toBe('"2"');
-    const { rows } = await db.query(`SELECT type, payload->'changes' AS changes FROM outbox WHERE aggregate_id = $1 ORDER BY position`, [id]);
-    expect(rows).toEqual([
+    const events = await outboxEvents(db, { aggregateId: id });
+    expect(events.map(({ type, payload }) => ({ type, changes: payload.changes ?? null }))).toEqual([
       { type: 'ikm.ideas.idea.created.v1', changes: null },
       { type: 'ikm.ideas.idea.updated.v1', changes: { title: 'A better title' } },
     ]);
   });
 
   it('clears challengeId and expectedBenefits with null, and refuses null for a field that cannot be empty', async () => {
-    const officer = await tokenFor('kim', ['km_officer']);
-    const challenge = await api()
-      .post('/ideas/challenges')
-      .set('authorization', `Bearer ${officer}`)
-      .send({ title: 'A challenge', description: 'd', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', criteria: [{ key: 'impact', name: 'Impact', weight: 1 }] })
-      .expect(201);
+    const challengeId = await openChallenge(ideasApi.as('kim', ['km_officer']));
     const expectedBenefits = { description: 'Fewer translations', annualSavingsUsd: 1000.5, staffHours: null };
-    const { id } = await createDraft(alice, { ...draft, challengeId: challenge.body.id, expectedBenefits });
-    const cleared = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ challengeId: null, expectedBenefits: null });
+    const { id } = await draftIdea(alice, { ...draft, challengeId, expectedBenefits });
+    const cleared = await alice.patch(`/${id}`, { challengeId: null, expectedBenefits: null });
     expect(cleared.status).toBe(200);
     expect(cleared.body).toMatchObject({ challengeId: null, expectedBenefits: null, version: 2 });
     const { rows } = await db.query(`SELECT challenge_id, expected_benefits FROM ideas WHERE id = $1`, [id]);
     expect(rows).toEqual([{ challenge_id: null, expected_benefits: null }]);
 
-    const nulled = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: null, themes: null });
+    const nulled = await alice.patch(`/${id}`, { title: null, themes: null });
     expect(nulled.status).toBe(400);
     expect(nulled.body.errors.map((error: { field: string }) => error.field)).toEqual(expect.arrayContaining(['title', 'themes']));
-    expect((await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`)).body).toMatchObject({ title: draft.title, themes: draft.themes, version: 2 });
+    expect((await alice.get(`/${id}`)).body).toMatchObject({ title: draft.title, themes: draft.themes, version: 2 });
   });
 
   it('refuses a stale If-Match with 412 and leaves the draft as it was', async () => {
-    const { id } = await createDraft();
-    await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: 'First edit' }).expect(200);
-    const stale = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).set('if-match', '"1"').send({ title: 'Lost update' });
+    const { id } = await draftIdea(alice, draft);
+    await alice.patch(`/${id}`, { title: 'First edit' }).expect(200);
+    const stale = await alice.patch(`/${id}`).set('if-match', '"1"').send({ title: 'Lost update' });
     expect(stale.status).toBe(412);
     expect(stale.body.currentVersion).toBe(2);
-    const current = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`);
+    const current = await alice.get(`/${id}`);
     expect(current.body.title).toBe('First edit');
   });
 
   it('refuses a stale If-Match on submission and on a transition with 412, changing nothing: status, version, history, events', async () => {
-    const admin = await tokenFor('ada', ['ikmu_admin']);
-    const { id } = await createDraft();
-    await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: 'First edit' }).expect(200);
+    const admin = ideasApi.as('ada', ['ikmu_admin']);
+    const { id } = await draftIdea(alice);
+    await alice.patch(`/${id}`, { title: 'First edit' }).expect(200);
     const stateOf = async () => {
-      const idea = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${alice}`);
+      const idea = await alice.get(`/${id}`);
       const { rows: history } = await db.query(`SELECT from_status, to_status FROM idea_transitions WHERE idea_id = $1 ORDER BY id`, [id]);
-      const { rows: events } = await db.query(`SELECT type FROM outbox WHERE aggregate_id = $1 ORDER BY position`, [id]);
-      return { status: idea.body.status, version: idea.body.version, etag: idea.headers.etag, history, events: events.map((row) => row.type) };
+      const events = await outboxEvents(db, { aggregateId: id });
+      return { status: idea.body.status, version: idea.body.version, etag: idea.headers.etag, history, events: events.map((event) => event.type) };
     };
 
     const draft = await stateOf();
     expect(draft).toMatchObject({ status: 'draft', version: 2, history: [] });
-    const staleSubmit = await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`).set('if-match', '"1"');
+    const staleSubmit = await alice.post(`/${id}/submit`).set('if-match', '"1"');
     expect(staleSubmit.status).toBe(412);
     expect(staleSubmit.body).toMatchObject({ type: expect.stringMatching(/problems\/idea-version-mismatch$/), currentVersion: 2 });
     expect(await stateOf()).toEqual(draft);
 
-    await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`).set('if-match', '"2"').expect(200);
+    await alice.post(`/${id}/submit`).set('if-match', '"2"').expect(200);
     const submitted = await stateOf();
     expect(submitted).toMatchObject({ status: 'submitted', version: 3, history: [{ from_status: 'draft', to_status: 'submitted' }] });
-    const staleTransition = await api().post(`/ideas/${id}/transitions`).set('authorization', `Bearer ${admin}`).set('if-match', '"2"').send({ to: 'in_review' });
+    const staleTransition = await admin.post(`/${id}/transitions`).set('if-match', '"2"').send({ to: 'in_review' });
     expect(staleTransition.status).toBe(412);
     expect(staleTransition.body.currentVersion).toBe(3);
     expect(await stateOf()).toEqual(submitted);
   });
 
   it('never answers If-None-Match with a 304 for an idea: endorsements change it without a new version', async () => {
-    const { id } = await createDraft();
-    await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`).expect(200);
-    const held = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${bob}`);
+    const { id } = await draftIdea(alice, draft);
+    await alice.post(`/${id}/submit`).expect(200);
+    const held = await bob.get(`/${id}`);
     expect([held.status, held.headers.etag, held.body.endorsementCount]).toEqual([200, '"2"', 0]);
-    await api().put(`/ideas/${id}/endorsement`).set('authorization', `Bearer ${bob}`).expect(200);
-    const again = await api().get(`/ideas/${id}`).set('authorization', `Bearer ${bob}`).set('if-none-match', held.headers.etag);
+    await bob.put(`/${id}/endorsement`).expect(200);
+    const again = await bob.get(`/${id}`).set('if-none-match', held.headers.etag);
     expect([again.status, again.headers.etag, again.body.endorsementCount]).toEqual([200, '"2"', 1]);
   });
 
   it('versions challenges the same way: ETag, and a stale If-Match is a 412 with the challenge’s own problem', async () => {
-    const officer = await tokenFor('kim', ['km_officer']);
-    const posed = await api()
-      .post('/ideas/challenges')
-      .set('authorization', `Bearer ${officer}`)
-      .send({ title: 'Versioned', description: 'd', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', criteria: [{ key: 'impact', name: 'Impact', weight: 1 }] });
+    const officer = ideasApi.as('kim', ['km_officer']);
+    const posed = await officer.post('/challenges', { title: 'Versioned', description: 'd', opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', criteria: [{ key: 'impact', name: 'Impact', weight: 1 }] });
     expect([posed.status, posed.headers.etag]).toEqual([201, '"1"']);
-    const path = `/ideas/challenges/${posed.body.id}`;
-    const edited = await api().patch(path).set('authorization', `Bearer ${officer}`).set('if-match', '"1"').send({ title: 'Versioned, edited' });
+    const path = `/challenges/${posed.body.id}`;
+    const edited = await officer.patch(path, { title: 'Versioned, edited' }).set('if-match', '"1"');
     expect([edited.status, edited.headers.etag]).toEqual([200, '"2"']);
-    const stale = await api().patch(path).set('authorization', `Bearer ${officer}`).set('if-match', '"1"').send({ title: 'Lost update' });
+    const stale = await officer.patch(path, { title: 'Lost update' }).set('if-match', '"1"');
     expect(stale.status).toBe(412);
     expect(stale.body).toMatchObject({ type: expect.stringMatching(/problems\/challenge-version-mismatch$/), currentVersion: 2 });
-    const current = await api().get(path).set('authorization', `Bearer ${officer}`);
+    const current = await officer.get(path);
     expect([current.headers.etag, current.body.title]).toEqual(['"2"', 'Versioned, edited']);
   });
 
   it('hides another user’s draft from their edits', async () => {
-    const { id } = await createDraft();
-    expect((await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${bob}`).send({ title: 'Hijacked' })).status).toBe(404);
+    const { id } = await draftIdea(alice, draft);
+    expect((await bob.patch(`/${id}`, { title: 'Hijacked' })).status).toBe(404);
   });
 
   it('submits once; a second submit is a 409 naming the allowed transitions; a submitted idea is not editable', async () => {
-    const { id } = await createDraft();
-    const submitted = await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`);
+    const { id } = await draftIdea(alice, draft);
+    const submitted = await alice.post(`/${id}/submit`);
     expect(submitted.status).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', version: 2 });
     expect(submitted.body.submittedAt).toEqual(expect.any(String));
 
-    const again = await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${alice}`);
+    const again = await alice.post(`/${id}/submit`);
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ currentStatus: 'submitted', allowedTransitions: ['in_review', 'not_pursued', 'withdrawn'] });
 
-    const edit = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${alice}`).send({ title: 'Too late' });
+    const edit = await alice.patch(`/${id}`, { title: 'Too late' });
     expect(edit.status).toBe(409);
-    const byBob = await api().patch(`/ideas/${id}`).set('authorization', `Bearer ${bob}`).send({ title: 'Not mine' });
+    const byBob = await bob.patch(`/${id}`, { title: 'Not mine' });
     expect(byBob.status).toBe(403);
-    expect((await api().get(`/ideas/${id}`).set('authorization', `Bearer ${bob}`)).status).toBe(200);
+    expect((await bob.get(`/${id}`)).status).toBe(200);
   });
 
   it('refuses a submit by someone else with 404 while it is a draft', async () => {
-    const { id } = await createDraft();
-    expect((await api().post(`/ideas/${id}/submit`).set('authorization', `Bearer ${bob}`)).status).toBe(404);
+    const { id } = await draftIdea(alice, draft);
+    expect((await bob.post(`/${id}/submit`)).status).toBe(404);
   });
 });
 
 describe('listing', () => {
   it('pages newest first through every visible idea without gaps or repeats', async () => {
     const author = `lister-${Date.now()}`;
-    const token = await tokenFor(author);
+    const lister = ideasApi.as(author);
     const created: string[] = [];
-    for (let i = 0; i < 7; i += 1) created.push((await createDraft(token, { ...draft, title: `Idea number ${i}` })).id);
+    for (let i = 0; i < 7; i += 1) created.push((await draftIdea(lister, { ...draft, title: `Idea number ${i}` })).id);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const response: request.Response = await api()
-        .get('/ideas')
-        .query({ author, limit: 3, ...(cursor ? { cursor } : {}) })
-        .set('authorization', `Bearer ${token}`);
+      const response: Response = await lister.get().query({ author, limit: 3, ...(cursor ? { cursor } : {}) });
       expect(response.status).toBe(200);
       expect(response.body.items.length).toBeLessThanOrEqual(3);
       seen.push(...response.body.items.map((item: { id: string }) => item.id));
@@ -315,11 +296,11 @@ describe('listing', () => {
   });
 
   it('never lists someone else’s drafts, and filters by status', async () => {
-    const { id: draftId } = await createDraft();
-    const asBob = await api().get('/ideas').query({ author: 'alice', limit: 100 }).set('authorization', `Bearer ${bob}`);
+    const { id: draftId } = await draftIdea(alice, draft);
+    const asBob = await bob.get().query({ author: 'alice', limit: 100 });
     expect(asBob.body.items.map((item: { id: string }) => item.id)).not.toContain(draftId);
     expect(asBob.body.items.every((item: { status: string }) => item.status !== 'draft')).toBe(true);
-    const submitted = await api().get('/ideas').query({ status: 'submitted' }).set('authorization', `Bearer ${alice}`);
+    const submitted = await alice.get().query({ status: 'submitted' });
     expect(submitted.body.items.length).toBeGreaterThan(0);
     expect(submitted.body.items.every((item: { status: string }) => item.status === 'submitted')).toBe(true);
   });
@@ -332,7 +313,7 @@ describe('listing', () => {
     ['cursor', { cursor: 'not-a-cursor' }],
     ['unexpected', { unexpected: 'x' }],
   ])('refuses a bad %s with a 400 naming it', async (field, query) => {
-    const response = await api().get('/ideas').query(query).set('authorization', `Bearer ${alice}`);
+    const response = await alice.get().query(query);
     expect(response.status).toBe(400);
     expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
   });

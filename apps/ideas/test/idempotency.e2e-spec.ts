@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import request from 'supertest';
-import { ServiceProcess, TcpProxy, TEST_SERVICES, tokenFor } from '#ikm/testing';
+import { gatewayApi, outboxEvents, ServiceProcess, TcpProxy, TEST_SERVICES, type PersonaClient } from '#ikm/testing';
+import { ideaDraft } from './factories.js';
 
 /**
  * `Idempotency-Key` on the writes of a service, through the gateway as a front end calls it. The ideas
@@ -12,16 +13,17 @@ let ideas: ServiceProcess;
 const ORIGIN = 'https://app.ikm.test';
 const gateway = new ServiceProcess(TEST_SERVICES.gateway, { CORS_ALLOWED_ORIGINS: ORIGIN });
 const db = new pg.Pool({ connectionString: TEST_SERVICES.ideas.databaseUrl, max: 2 });
-let alice: string;
-let bob: string;
+const ideasApi = gatewayApi(gateway, 'ideas');
+const alice = ideasApi.as('idem-alice');
+const bob = ideasApi.as('idem-bob');
 
 function draft(title: string) {
-  return { title, problem: 'Clients retry writes whose answer they did not get', proposal: 'Idempotency keys' };
+  return ideaDraft({ title, problem: 'Clients retry writes whose answer they did not get', proposal: 'Idempotency keys' });
 }
 
-function post(token: string, path: string, body: object, key?: string): request.Test {
-  const call = request(gateway.baseUrl).post(`/api/v1/ideas${path}`).set('authorization', `Bearer ${token}`);
-  return (key === undefined ? call : call.set('idempotency-key', key)).send(body);
+function post(caller: PersonaClient, path: string, body: object, key?: string): request.Test {
+  const call = caller.post(path, body);
+  return key === undefined ? call : call.set('idempotency-key', key);
 }
 
 async function ideasTitled(title: string): Promise<string[]> {
@@ -30,7 +32,6 @@ async function ideasTitled(title: string): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  [alice, bob] = await Promise.all([tokenFor('idem-alice'), tokenFor('idem-bob')]);
   await proxy.start();
   ideas = new ServiceProcess(TEST_SERVICES.ideas, { DATABASE_URL: proxy.url });
   await ideas.start();
@@ -58,8 +59,7 @@ describe('a retry with the same key', () => {
     expect(retry.headers.location).toBe(`/api/v1/ideas/${first.body.id}`);
     expect(retry.headers.etag).toBe(first.headers.etag);
     expect(await ideasTitled(title)).toEqual([first.body.id]);
-    const { rows } = await db.query(`SELECT count(*)::int AS events FROM outbox WHERE aggregate_id = $1`, [first.body.id]);
-    expect(rows).toEqual([{ events: 1 }]);
+    expect(await outboxEvents(db, { aggregateId: first.body.id })).toHaveLength(1);
   });
 
   it('is the same key whether sent as a Structured Field string or bare', async () => {
@@ -174,13 +174,9 @@ it('keyed writes at once, more than the pool has connections, each on the one co
   // wrote outside that transaction asked for a second one, and a full pool then waited on itself.
   const created = await post(alice, '', draft(`Followed at once ${randomUUID()}`));
   expect(created.status).toBe(201);
-  await request(gateway.baseUrl).post(`/api/v1/ideas/${created.body.id}/submit`).set('authorization', `Bearer ${alice}`).expect(200);
-  const followers = await Promise.all(Array.from({ length: 15 }, (_, index) => tokenFor(`idem-follower-${index}`)));
-  const answers = await Promise.all(
-    followers.map((token) =>
-      request(gateway.baseUrl).put(`/api/v1/ideas/${created.body.id}/follow`).set('authorization', `Bearer ${token}`).set('idempotency-key', randomUUID()),
-    ),
-  );
+  await alice.post(`/${created.body.id}/submit`).expect(200);
+  const followers = Array.from({ length: 15 }, (_, index) => ideasApi.as(`idem-follower-${index}`));
+  const answers = await Promise.all(followers.map((follower) => follower.put(`/${created.body.id}/follow`).set('idempotency-key', randomUUID())));
   expect(answers.map((answer) => answer.status)).toEqual(followers.map(() => 200));
   const { rows } = await db.query(`SELECT count(*)::int AS count FROM follows WHERE idea_id = $1`, [created.body.id]);
   expect(rows[0].count).toBe(followers.length);

@@ -1,29 +1,20 @@
 import { KnowledgeAssetPublishedV1, type EventData } from '#ikm/contracts';
 import { encodeCloudEvent } from '#ikm/messaging';
 import type { Message } from 'kafkajs';
-import { randomUUID } from 'node:crypto';
+import { outboxRecord } from '#ikm/testing';
 
 type AssetContent = Pick<EventData<typeof KnowledgeAssetPublishedV1>, 'title' | 'abstract' | 'subjects' | 'languages' | 'accessLevel'>;
 
 /** A knowledge asset published by another service, as a Kafka record ideas' replica consumer reads. */
 export function knowledgeAssetPublished(assetId: string, content: AssetContent): Message {
-  return encodeCloudEvent({
-    id: randomUUID(),
-    topic: KnowledgeAssetPublishedV1.topic,
-    aggregateId: assetId,
-    type: KnowledgeAssetPublishedV1.type,
-    source: KnowledgeAssetPublishedV1.source,
-    occurredAt: new Date(),
-    payload: {
+  return encodeCloudEvent(
+    outboxRecord(KnowledgeAssetPublishedV1, assetId, {
       assetId,
       version: 1,
       type: 'good_practice',
       ...content,
       url: `https://labordoc.example.org/asset/${assetId}`,
       publishedAt: new Date().toISOString(),
-    },
-    correlationId: null,
-    traceparent: null,
-    actor: null,
-  });
+    }),
+  );
 }

@@ -1,48 +1,28 @@
 import type { Role } from '#ikm/auth';
 import { KnowledgeAssetPublishedV1 } from '#ikm/contracts';
 import { decodeCloudEvent } from '#ikm/messaging';
-import { eventually, headerText, ServiceProcess, TEST_SERVICES, TestKafka, tokenFor } from '#ikm/testing';
+import { eventIdOf, eventually, headerText, outboxEvents, serviceApi, ServiceProcess, TEST_SERVICES, TestKafka, unpublishedOutboxCount, waitUntilHandled } from '#ikm/testing';
 import type { KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import request from 'supertest';
+import type request from 'supertest';
+import { benefitPeriod, challengeDraft, experimentPlan, submittedIdea } from './factories.js';
 import { knowledgeAssetPublished } from './knowledge-asset-events.js';
 
 /** The innovation lifecycle through the ideas API, as its users meet it, against real Kafka and PostgreSQL. */
 const ideas = new ServiceProcess(TEST_SERVICES.ideas);
 const kafka = new TestKafka();
 const db = new pg.Pool({ connectionString: TEST_SERVICES.ideas.databaseUrl, max: 2 });
-const tokens = new Map<string, string>();
+const ideasApi = serviceApi(ideas);
 
-async function tokenOf(user: string, roles: Role[] = ['staff']): Promise<string> {
-  const key = `${user}:${roles.join(',')}`;
-  if (!tokens.has(key)) tokens.set(key, await tokenFor(user, roles));
-  return tokens.get(key)!;
-}
-
-type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
-
-/** Calls `/ideas<path>` as this user; resolves with the response. */
-async function call(user: string, roles: Role[], method: Method, path: string, body?: object): Promise<request.Response> {
-  const token = await tokenOf(user, roles);
-  const req = request(ideas.baseUrl)[method](`/ideas${path}`).set('authorization', `Bearer ${token}`);
-  return body === undefined ? req : req.send(body);
-}
-
-function as(user: string, roles: Role[] = ['staff']) {
-  return {
-    get: (path: string) => call(user, roles, 'get', path),
-    post: (path: string, body?: object) => call(user, roles, 'post', path, body),
-    patch: (path: string, body?: object) => call(user, roles, 'patch', path, body),
-    put: (path: string, body?: object) => call(user, roles, 'put', path, body),
-    delete: (path: string) => call(user, roles, 'delete', path),
-  };
-}
+/** Calls `/ideas<path>` as this user (staff unless roles are given). */
+const as = (user: string, roles?: Role[]) => ideasApi.as(user, roles);
 
 const ADMIN: Role[] = ['ikmu_admin'];
 const REVIEWER: Role[] = ['staff', 'reviewer'];
 const KM_OFFICER: Role[] = ['km_officer'];
 
+/** An idea of this story: its problem and proposal are what similar-work detection compares. */
 const idea = (title: string, extra: object = {}) => ({
   title,
   problem: 'Field offices translate the same ILO standards again and again, paying twice for the same words.',
@@ -50,13 +30,6 @@ const idea = (title: string, extra: object = {}) => ({
   themes: ['knowledge-sharing'],
   ...extra,
 });
-
-async function submittedIdea(author = 'alice', body: object = idea('A submitted idea')): Promise<string> {
-  const created = await as(author).post('', body);
-  expect(created.status).toBe(201);
-  expect((await as(author).post(`/${created.body.id}/submit`)).status).toBe(200);
-  return created.body.id;
-}
 
 beforeAll(async () => {
   await ideas.start();
@@ -92,23 +65,21 @@ describe('from challenge to realised benefits', () => {
   });
 
   it('a published knowledge asset reaches the local replica through Kafka', async () => {
-    await kafka.produce(KnowledgeAssetPublishedV1.topic, [
-      knowledgeAssetPublished(assetId, {
-        title: { en: 'Shared translation memory for ILO field offices', fr: 'Mémoire de traduction partagée' },
-        abstract: { en: 'How offices stopped paying twice for the same translation.' },
-        subjects: ['languages'],
-        languages: ['en', 'fr'],
-        accessLevel: 'internal',
-      }),
-    ]);
-    await eventually(async () => {
-      const { rows } = await db.query(`SELECT version FROM knowledge_assets WHERE asset_id = $1`, [assetId]);
-      expect(rows).toEqual([{ version: 1 }]);
-    }, 30_000);
+    const published = knowledgeAssetPublished(assetId, {
+      title: { en: 'Shared translation memory for ILO field offices', fr: 'Mémoire de traduction partagée' },
+      abstract: { en: 'How offices stopped paying twice for the same translation.' },
+      subjects: ['languages'],
+      languages: ['en', 'fr'],
+      accessLevel: 'internal',
+    });
+    await kafka.produce(KnowledgeAssetPublishedV1.topic, [published]);
+    await waitUntilHandled(db, [eventIdOf(published)], 30_000);
+    const { rows } = await db.query(`SELECT version FROM knowledge_assets WHERE asset_id = $1`, [assetId]);
+    expect(rows).toEqual([{ version: 1 }]);
   });
 
   it('alice drafts an idea for the challenge, bob joins her team, and submission finds similar work', async () => {
-    const earlier = await submittedIdea('carol', idea('Shared translation memory for ILO field offices'));
+    const earlier = await submittedIdea(as('carol'), idea('Shared translation memory for ILO field offices'));
     const created = await as('alice').post('', idea('Translation memory shared by field offices', {
       challengeId,
       expectedBenefits: { description: 'Fewer paid translations', annualSavingsUsd: 250000, staffHours: 1200 },
@@ -200,9 +171,9 @@ describe('from challenge to realised benefits', () => {
     expect((await as('alice').post(`/${ideaId}/transitions`, { to: 'adopted' })).status).toBe(403);
     const adopted = await as('ada', ADMIN).post(`/${ideaId}/transitions`, { to: 'adopted', reason: 'Rolled out to 12 offices' });
     expect(adopted.status).toBe(200);
-    const { rows } = await db.query(`SELECT payload FROM outbox WHERE aggregate_id = $1 AND type = 'ikm.ideas.idea.adopted.v1'`, [ideaId]);
-    expect(rows).toHaveLength(1);
-    expect(rows[0].payload).toMatchObject({ ideaId, challengeId, team: ['alice', 'bob'], themes: ['knowledge-sharing', 'languages'] });
+    const events = await outboxEvents(db, { aggregateId: ideaId, type: 'ikm.ideas.idea.adopted.v1' });
+    expect(events).toHaveLength(1);
+    expect(events[0].payload).toMatchObject({ ideaId, challengeId, team: ['alice', 'bob'], themes: ['knowledge-sharing', 'languages'] });
   });
 
   it('benefits realised are recorded by period and totalled', async () => {
@@ -249,7 +220,7 @@ describe('nobody reviews an idea they are on the team of, whatever the order of 
   const teamOf = async (id: string) => (await as('alice').get(`/${id}`)).body.team.map((member: { userId: string; status: string }) => `${member.userId}:${member.status}`);
 
   it('assigned first: the team cannot invite the reviewer, who reviews as an outsider; acceptance waits for the scorecard', async () => {
-    const id = await submittedIdea();
+    const id = await submittedIdea(as('alice'));
     expect((await as('ada', ADMIN).post(`/${id}/review/reviewers`, { reviewerId: 'r1' })).status).toBe(201);
     const invited = await as('alice').post(`/${id}/team/invitations`, { userId: 'r1' });
     expect(invited.status).toBe(409);
@@ -264,7 +235,7 @@ describe('nobody reviews an idea they are on the team of, whatever the order of 
   });
 
   it('invited first: the invitee cannot be assigned, and neither the invitee nor, once joined, the member judges or scores it', async () => {
-    const id = await submittedIdea();
+    const id = await submittedIdea(as('alice'));
     expect((await as('alice').post(`/${id}/team/invitations`, { userId: 'r2' })).status).toBe(201);
     expect((await as('ada', ADMIN).post(`/${id}/review/reviewers`, { reviewerId: 'r2' })).status).toBe(409);
     const asInvitee = await as('r2', [...REVIEWER, 'ikmu_admin']).post(`/${id}/transitions`, { to: 'in_review' });
@@ -279,7 +250,7 @@ describe('nobody reviews an idea they are on the team of, whatever the order of 
   });
 
   it('an idea left by earlier versions with a reviewer on its team: their scorecard neither counts nor completes the review', async () => {
-    const id = await submittedIdea();
+    const id = await submittedIdea(as('alice'));
     for (const reviewerId of ['r3', 'ray']) expect((await as('ada', ADMIN).post(`/${id}/review/reviewers`, { reviewerId })).status).toBe(201);
     expect((await as('rita', REVIEWER).post(`/${id}/transitions`, { to: 'in_review' })).status).toBe(200);
     expect((await as('r3', REVIEWER).put(`/${id}/review/scorecard`, scorecard)).status).toBe(200);
@@ -302,7 +273,7 @@ describe('nobody reviews an idea they are on the team of, whatever the order of 
 
 describe('not pursued', () => {
   it('needs written feedback to the team, which the history keeps', async () => {
-    const id = await submittedIdea();
+    const id = await submittedIdea(as('alice'));
     const silent = await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'not_pursued' });
     expect(silent.status).toBe(400);
     expect(silent.body.errors).toEqual([{ field: 'reason', reason: 'feedback to the team is required when an idea is not pursued' }]);
@@ -313,7 +284,7 @@ describe('not pursued', () => {
   });
 
   it('an invalid transition names those allowed from the current state', async () => {
-    const id = await submittedIdea();
+    const id = await submittedIdea(as('alice'));
     const response = await as('ada', ADMIN).post(`/${id}/transitions`, { to: 'scaled' });
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({ allowedTransitions: ['in_review', 'not_pursued', 'withdrawn'], allowedForYou: ['in_review', 'not_pursued'] });
@@ -322,19 +293,19 @@ describe('not pursued', () => {
 
 describe('endorsements', () => {
   it('counts 50 parallel endorsements of one idea exactly, once per person', async () => {
-    const id = await submittedIdea('alice', idea('An idea many people like'));
+    const id = await submittedIdea(as('alice'), idea('An idea many people like'));
     const endorsers = Array.from({ length: 50 }, (_, i) => `endorser-${i}`);
     const responses = await Promise.all([...endorsers, 'endorser-0', 'endorser-1'].map((user) => as(user).put(`/${id}/endorsement`)));
     expect(responses.map((response) => response.status)).toEqual(Array(52).fill(200));
     expect((await as('alice').get(`/${id}`)).body.endorsementCount).toBe(50);
     const { rows } = await db.query(`SELECT count(*)::int AS endorsements FROM endorsements WHERE idea_id = $1`, [id]);
     expect(rows[0].endorsements).toBe(50);
-    const { rows: events } = await db.query(`SELECT count(*)::int AS count, max((payload->>'endorsements')::int) AS highest FROM outbox WHERE aggregate_id = $1 AND type = 'ikm.ideas.idea.endorsed.v1'`, [id]);
-    expect(events[0]).toEqual({ count: 50, highest: 50 });
+    const events = await outboxEvents<{ endorsements: number }>(db, { aggregateId: id, type: 'ikm.ideas.idea.endorsed.v1' });
+    expect({ count: events.length, highest: Math.max(...events.map((event) => event.payload.endorsements)) }).toEqual({ count: 50, highest: 50 });
   });
 
   it('never on one’s own idea, and can be withdrawn', async () => {
-    const id = await submittedIdea();
+    const id = await submittedIdea(as('alice'));
     expect((await as('alice').put(`/${id}/endorsement`)).status).toBe(403);
     expect((await as('erin').put(`/${id}/endorsement`)).body).toEqual({ endorsed: true, endorsements: 1 });
     expect((await as('erin').delete(`/${id}/endorsement`)).body).toEqual({ endorsed: false, endorsements: 0 });
@@ -344,7 +315,7 @@ describe('endorsements', () => {
 
 describe('comments', () => {
   it('authors edit and delete their own; moderators hide; others see a hidden comment without its text', async () => {
-    const id = await submittedIdea();
+    const id = await submittedIdea(as('alice'));
     const posted = await as('frank').post(`/${id}/comments`, { body: 'Have you talked to the Turin centre?' });
     expect(posted.status).toBe(201);
     const commentId = posted.body.id;
@@ -383,7 +354,7 @@ describe('lists', () => {
   it('filter by challenge, theme, text, membership and follows; sort by endorsements with a stable cursor', async () => {
     const marker = `zebra${Date.now()}`;
     const ids: string[] = [];
-    for (let i = 0; i < 4; i += 1) ids.push(await submittedIdea('henry', idea(`Idea ${marker} number ${i}`, { themes: [marker] })));
+    for (let i = 0; i < 4; i += 1) ids.push(await submittedIdea(as('henry'), idea(`Idea ${marker} number ${i}`, { themes: [marker] })));
     for (const [index, id] of ids.entries()) {
       for (let e = 0; e < index; e += 1) await as(`fan-${e}`).put(`/${id}/endorsement`);
     }
@@ -409,28 +380,21 @@ describe('bad input gets a clear 4xx on every endpoint', () => {
   let challengeId: string;
   let commentId: string;
   beforeAll(async () => {
-    id = await submittedIdea();
+    id = await submittedIdea(as('alice'));
     draftId = (await as('alice').post('', idea('A draft to send bad edits to'))).body.id;
     challengeId = (await as('kim', KM_OFFICER).post('/challenges', challenge())).body.id;
     commentId = (await as('zed').post(`/${id}/comments`, { body: 'A comment' })).body.id;
   });
   const uuid = '00000000-0000-4000-8000-000000000000';
-  const challenge = (extra: object = {}) => ({
-    title: 'A challenge',
-    description: 'd',
-    opensAt: '2027-01-01T00:00:00Z',
-    closesAt: '2027-02-01T00:00:00Z',
-    criteria: [{ key: 'impact', name: 'Impact', weight: 1 }],
-    ...extra,
-  });
-  const experiment = (extra: object) => ({ hypothesis: 'h', successMeasure: 'm', startsOn: '2027-02-01', endsOn: '2027-03-01', budgetUsd: 1, ...extra });
-  const benefit = (extra: object) => ({ periodStart: '2027-01-01', periodEnd: '2027-03-31', usdSaved: 1, staffHoursSaved: 1, beneficiaries: 1, ...extra });
+  const challenge = (extra: object = {}) => challengeDraft({ opensAt: '2027-01-01T00:00:00Z', closesAt: '2027-02-01T00:00:00Z', ...extra });
+  const experiment = experimentPlan;
+  const benefit = benefitPeriod;
   const benefits = (extra: object) => idea('Bad benefits', { expectedBenefits: { description: 'x', ...extra } });
   /** A cursor of the right form whose key is not one a page could have ended on. */
   const cursor = (key: unknown) => Buffer.from(JSON.stringify({ key, id: uuid })).toString('base64url');
 
   // Every row has four elements: with fewer, jest would pass a `done` callback in place of the field.
-  const cases: Array<[string, () => Promise<request.Response>, number, string | undefined]> = [
+  const cases: Array<[string, () => PromiseLike<request.Response>, number, string | undefined]> = [
     ['POST /ideas with an unknown challenge', () => as('alice').post('', idea('Unknown challenge', { challengeId: uuid })), 400, 'challengeId'],
     ['POST /ideas with negative savings', () => as('alice').post('', idea('Bad benefits', { expectedBenefits: { description: 'x', annualSavingsUsd: -1 } })), 400, 'expectedBenefits.annualSavingsUsd'],
     ['POST /ideas with a non-uuid asset', () => as('alice').post('', idea('Bad asset', { knowledgeAssetIds: ['nope'] })), 400, 'knowledgeAssetIds'],
@@ -554,13 +518,11 @@ describe('bad input gets a clear 4xx on every endpoint', () => {
 
 describe('events', () => {
   it('every event the ideas service emitted is on Kafka and validates against its contract', async () => {
-    await eventually(async () => {
-      const { rows } = await db.query(`SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`);
-      expect(rows[0].pending).toBe(0);
-    }, 30_000);
-    const { rows } = await db.query(`SELECT topic, array_agg(id::text) AS ids FROM outbox GROUP BY topic`);
-    expect(rows.map((row: { topic: string }) => row.topic).sort()).toEqual(['ikm.ideas.challenge', 'ikm.ideas.comment', 'ikm.ideas.experiment', 'ikm.ideas.idea']);
-    for (const { topic, ids } of rows as Array<{ topic: string; ids: string[] }>) {
+    await eventually(async () => expect(await unpublishedOutboxCount(db)).toBe(0), 30_000);
+    const idsByTopic = new Map<string, string[]>();
+    for (const { topic, id } of await outboxEvents(db)) idsByTopic.set(topic, idsByTopic.get(topic) ?? []).get(topic)!.push(id);
+    expect([...idsByTopic.keys()].sort()).toEqual(['ikm.ideas.challenge', 'ikm.ideas.comment', 'ikm.ideas.experiment', 'ikm.ideas.idea']);
+    for (const [topic, ids] of idsByTopic) {
       const emitted = new Set(ids);
       const isOurs = (record: KafkaMessage) => emitted.has(headerText(record.headers, 'ce_id') ?? '');
       // Distinct ids: the relay publishes at least once, and a batch whose marking was cut off (the

@@ -1,6 +1,6 @@
-import { eventually, ServiceProcess, TEST_SERVICES } from '#ikm/testing';
+import { eventually, insertOutboxRecords, outboxEvents, ServiceProcess, TEST_SERVICES } from '#ikm/testing';
 import pg from 'pg';
-import { INSERT_OUTBOX_ROW, outboxRow } from './outbox-rows.js';
+import { ideaCreatedRecord } from './factories.js';
 
 /**
  * The relay reads the outbox from just below the last position it published. A row whose transaction
@@ -10,9 +10,12 @@ const ideas = new ServiceProcess(TEST_SERVICES.ideas);
 const db = new pg.Pool({ connectionString: TEST_SERVICES.ideas.databaseUrl, max: 3 });
 
 async function isPublished(id: string): Promise<boolean> {
-  const { rows } = await db.query(`SELECT published_at IS NOT NULL AS published FROM outbox WHERE id = $1`, [id]);
-  return rows[0]?.published === true;
+  const [event] = await outboxEvents(db, { id });
+  return Boolean(event?.publishedAt);
 }
+
+/** Rows written beside the service, so that no commit signal wakes the relay. */
+const rowsTitled = (...titles: string[]) => titles.map((title) => ideaCreatedRecord(undefined, { title }));
 
 beforeAll(async () => {
   await ideas.start();
@@ -27,19 +30,14 @@ it('publishes a row committed long after hundreds of later rows were published',
   const late = await db.connect();
   try {
     await late.query('BEGIN');
-    const { rows: [lateRow] } = await late.query(INSERT_OUTBOX_ROW, outboxRow('committed late'));
+    const [lateId] = await insertOutboxRecords(late, rowsTitled('committed late'));
 
     // 500 rows with higher positions commit and leave while the first transaction is still open.
-    const later = Array.from({ length: 500 }, (_, index) => outboxRow(`committed earlier ${index}`));
-    const { rows: laterRows } = await db.query(
-      `INSERT INTO outbox (id, topic, aggregate_id, type, source, payload)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[]) RETURNING id`,
-      [0, 1, 2, 3, 4, 5].map((column) => later.map((row) => row[column])),
-    );
-    await eventually(async () => expect(await isPublished(laterRows.at(-1).id)).toBe(true));
+    const laterIds = await insertOutboxRecords(db, rowsTitled(...Array.from({ length: 500 }, (_, index) => `committed earlier ${index}`)));
+    await eventually(async () => expect(await isPublished(laterIds.at(-1)!)).toBe(true));
 
     await late.query('COMMIT');
-    await eventually(async () => expect(await isPublished(lateRow.id)).toBe(true), 30_000);
+    await eventually(async () => expect(await isPublished(lateId)).toBe(true), 30_000);
   } finally {
     late.release();
   }
@@ -51,7 +49,7 @@ it('vacuums the outbox within a minute of publishing, so the dead versions of pu
     return Number(rows[0].vacuum_count);
   };
   const before = await vacuums();
-  const { rows: [row] } = await db.query(INSERT_OUTBOX_ROW, outboxRow('published, then vacuumed away'));
-  await eventually(async () => expect(await isPublished(row.id)).toBe(true));
+  const [id] = await insertOutboxRecords(db, rowsTitled('published, then vacuumed away'));
+  await eventually(async () => expect(await isPublished(id)).toBe(true));
   await eventually(async () => expect(await vacuums()).toBeGreaterThan(before), 90_000, 1_000);
 });

@@ -1,10 +1,11 @@
 import { IdeaCreatedV1, IdeaUpdatedV1 } from '#ikm/contracts';
-import { DEAD_LETTER_HEADERS, encodeCloudEvent, type OutboxRecord } from '#ikm/messaging';
-import { eventually, headerText, ServiceProcess, TEST_SERVICES, TestKafka, tokenFor } from '#ikm/testing';
+import { DEAD_LETTER_HEADERS, encodeCloudEvent } from '#ikm/messaging';
+import { apiClient, eventIdOf, eventually, handledCount, headerText, serviceApi, ServiceProcess, TEST_SERVICES, TestKafka, waitUntilCaughtUp } from '#ikm/testing';
+import type { Role } from '#ikm/auth';
 import type { Message } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import request from 'supertest';
+import { ideaCreatedRecord, ideaDraft } from '../../ideas/test/factories.js';
 import { REPLAY_PAGE_SIZE } from '../src/replay/use-cases/rebuild-projections.use-case.js';
 
 /**
@@ -16,20 +17,24 @@ const metrics = new ServiceProcess(TEST_SERVICES.metrics);
 const kafka = new TestKafka();
 const ideasDb = new pg.Pool({ connectionString: TEST_SERVICES.ideas.databaseUrl, max: 2 });
 const metricsDb = new pg.Pool({ connectionString: TEST_SERVICES.metrics.databaseUrl, max: 2 });
-let token: string;
+const metricsApi = serviceApi(metrics);
+/** One user on both services: writes ideas, reads the figures. */
+const ROLES: Role[] = ['staff', 'reporting'];
+const onIdeas = serviceApi(ideas).as('pipeline-user', ROLES);
+const onMetrics = metricsApi.as('pipeline-user', ROLES);
 
 type Funnel = Record<string, number>;
 
 async function funnel(): Promise<Funnel> {
-  const response = await request(metrics.baseUrl).get('/metrics/funnel').set('authorization', `Bearer ${token}`);
+  const response = await onMetrics.get('/funnel');
   expect(response.status).toBe(200);
   return Object.fromEntries(response.body.stages.map((stage: { status: string; ideas: number }) => [stage.status, stage.ideas]));
 }
 
 async function createIdea(requestId?: string): Promise<string> {
-  const call = request(ideas.baseUrl).post('/ideas').set('authorization', `Bearer ${token}`);
+  const call = onIdeas.post('', ideaDraft({ title: 'Pipeline idea', problem: 'Slow reporting', proposal: 'Events' }));
   if (requestId) call.set('x-request-id', requestId);
-  const response = await call.send({ title: 'Pipeline idea', problem: 'Slow reporting', proposal: 'Events' });
+  const response = await call;
   expect(response.status).toBe(201);
   return response.body.id;
 }
@@ -40,46 +45,12 @@ async function count(db: pg.Pool, sql: string, params: unknown[]): Promise<numbe
 }
 
 /** Waits until metrics has consumed everything ideas has published, so counts can be compared. */
-async function waitUntilCaughtUp(timeoutMs = 60_000): Promise<void> {
-  await eventually(async () => {
-    const unpublished = await count(ideasDb, `SELECT count(*) FROM outbox WHERE published_at IS NULL`, []);
-    const { rows } = await ideasDb.query(`SELECT array_agg(id::text) AS ids FROM outbox`);
-    const ids: string[] = rows[0].ids ?? [];
-    const handled = await count(metricsDb, `SELECT count(*) FROM inbox WHERE event_id = ANY($1)`, [ids]);
-    expect({ unpublished, handled }).toEqual({ unpublished: 0, handled: ids.length });
-  }, timeoutMs);
-}
-
-function createdEvent(ideaId: string, eventId = randomUUID()): OutboxRecord {
-  return {
-    id: eventId,
-    topic: IdeaCreatedV1.topic,
-    aggregateId: ideaId,
-    type: IdeaCreatedV1.type,
-    source: IdeaCreatedV1.source,
-    occurredAt: new Date(),
-    payload: {
-      ideaId,
-      version: 1,
-      title: 'Produced by the test',
-      problem: 'p',
-      proposal: 'q',
-      themes: [],
-      authorId: 'e2e',
-      status: 'draft',
-      createdAt: new Date().toISOString(),
-    },
-    correlationId: `e2e-${eventId}`,
-    traceparent: null,
-    actor: 'e2e',
-  };
-}
+const caughtUp = () => waitUntilCaughtUp(ideasDb, metricsDb);
 
 beforeAll(async () => {
-  token = await tokenFor('pipeline-user', ['staff', 'reporting']);
   await ideas.start();
   await metrics.start();
-  await waitUntilCaughtUp();
+  await caughtUp();
 });
 
 afterAll(async () => {
@@ -91,7 +62,7 @@ it('shows an idea created and submitted over HTTP in the metrics funnel within s
   const before = await funnel();
   const requestId = `e2e-flow-${Date.now()}`;
   const id = await createIdea(requestId);
-  const submitted = await request(ideas.baseUrl).post(`/ideas/${id}/submit`).set('authorization', `Bearer ${token}`).set('x-request-id', `${requestId}-submit`);
+  const submitted = await onIdeas.post(`/${id}/submit`).set('x-request-id', `${requestId}-submit`);
   expect(submitted.status).toBe(200);
 
   await eventually(async () => {
@@ -112,11 +83,11 @@ it('shows an idea created and submitted over HTTP in the metrics funnel within s
 
 it('counts the same event delivered twice only once', async () => {
   const ideaId = randomUUID();
-  const event = encodeCloudEvent(createdEvent(ideaId));
-  const eventId = String(event.headers?.ce_id);
+  const event = encodeCloudEvent(ideaCreatedRecord(ideaId));
+  const eventId = eventIdOf(event);
   const before = await funnel();
   const sentinel = encodeCloudEvent({
-    ...createdEvent(ideaId),
+    ...ideaCreatedRecord(ideaId),
     type: IdeaUpdatedV1.type,
     payload: { ideaId, version: 2, changes: { title: 'Later' }, updatedAt: new Date().toISOString() },
   });
@@ -124,10 +95,10 @@ it('counts the same event delivered twice only once', async () => {
   await kafka.produce(IdeaCreatedV1.topic, [event, event, sentinel]);
 
   await eventually(async () => {
-    expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE event_id = $1`, [String(sentinel.headers?.ce_id)])).toBe(1);
+    expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE event_id = $1`, [eventIdOf(sentinel)])).toBe(1);
   });
   expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE event_id = $1`, [eventId])).toBe(1);
-  expect(await count(metricsDb, `SELECT count(*) FROM inbox WHERE event_id = $1`, [eventId])).toBe(1);
+  expect(await handledCount(metricsDb, [eventId])).toBe(1);
   expect((await funnel()).draft).toBe(before.draft + 1);
   expect(metrics.logs().includes(`"eventId":"${eventId}","type":"ikm.ideas.idea.created.v1","msg":"duplicate event skipped"`)).toBe(true);
 });
@@ -135,15 +106,15 @@ it('counts the same event delivered twice only once', async () => {
 it('dead-letters a malformed message and an unknown event version, and goes on with the next good one', async () => {
   const key = randomUUID();
   // Proper CloudEvents headers, but a value that is not JSON.
-  const malformed: Message = { ...encodeCloudEvent(createdEvent(key)), value: '{"this is": not json' };
-  const unknownVersion = encodeCloudEvent({ ...createdEvent(key), type: 'ikm.ideas.idea.created.v9' });
-  const good = encodeCloudEvent(createdEvent(key));
+  const malformed: Message = { ...encodeCloudEvent(ideaCreatedRecord(key)), value: '{"this is": not json' };
+  const unknownVersion = encodeCloudEvent({ ...ideaCreatedRecord(key), type: 'ikm.ideas.idea.created.v9' });
+  const good = encodeCloudEvent(ideaCreatedRecord(key));
   await kafka.produce(IdeaCreatedV1.topic, [malformed, unknownVersion, good]);
 
   await eventually(async () => {
     expect(await count(metricsDb, `SELECT count(*) FROM funnel_ideas WHERE idea_id = $1`, [key])).toBe(1);
   });
-  const { rows } = await metricsDb.query(`SELECT partition, "offset" FROM event_log WHERE event_id = $1`, [String(good.headers?.ce_id)]);
+  const { rows } = await metricsDb.query(`SELECT partition, "offset" FROM event_log WHERE event_id = $1`, [eventIdOf(good)]);
   const { partition, offset: goodOffset } = rows[0];
 
   const deadLetters = (await kafka.readAll(`${IdeaCreatedV1.topic}.dlq`, 2)).filter((record) => record.key?.toString() === key);
@@ -160,36 +131,36 @@ it('dead-letters a malformed message and an unknown event version, and goes on w
   expect(Number(headerText(second.headers, DEAD_LETTER_HEADERS.offset))).toBe(Number(goodOffset) - 1);
   expect(headerText(first.headers, DEAD_LETTER_HEADERS.error)).toMatch(/not a CloudEvent: .*JSON/);
   expect(headerText(second.headers, DEAD_LETTER_HEADERS.error)).toMatch(/unknown event type ikm.ideas.idea.created.v9/);
-  expect(await count(metricsDb, `SELECT count(*) FROM inbox WHERE event_id = $1`, [String(unknownVersion.headers?.ce_id)])).toBe(0);
+  expect(await handledCount(metricsDb, [eventIdOf(unknownVersion)])).toBe(0);
 });
 
 it('retries an event its handler cannot apply, then dead-letters it with the original error', async () => {
   const key = randomUUID();
   // Valid against the contract, but PostgreSQL refuses NUL in jsonb: every attempt fails the same way.
-  const poison = encodeCloudEvent({ ...createdEvent(key), payload: { ...createdEvent(key).payload as object, title: 'nul \u0000' } });
-  const goodBefore = encodeCloudEvent(createdEvent(randomUUID()));
-  const good = encodeCloudEvent(createdEvent(randomUUID()));
+  const poison = encodeCloudEvent({ ...ideaCreatedRecord(key), payload: { ...ideaCreatedRecord(key).payload as object, title: 'nul \u0000' } });
+  const goodBefore = encodeCloudEvent(ideaCreatedRecord(randomUUID()));
+  const good = encodeCloudEvent(ideaCreatedRecord(randomUUID()));
   const before = await funnel();
   // One partition, one fetch: the consumer tries the three in one transaction, which the poison rolls
   // back; then each on its own. The good event before the poison must count once, not zero or twice.
   await kafka.produce(IdeaCreatedV1.topic, [{ ...goodBefore, key }, poison, { ...good, key }]);
 
   await eventually(async () => {
-    expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE event_id = $1`, [String(good.headers?.ce_id)])).toBe(1);
+    expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE event_id = $1`, [eventIdOf(good)])).toBe(1);
   });
-  expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE event_id = $1`, [String(goodBefore.headers?.ce_id)])).toBe(1);
-  expect(await count(metricsDb, `SELECT count(*) FROM inbox WHERE event_id = $1`, [String(goodBefore.headers?.ce_id)])).toBe(1);
+  expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE event_id = $1`, [eventIdOf(goodBefore)])).toBe(1);
+  expect(await handledCount(metricsDb, [eventIdOf(goodBefore)])).toBe(1);
   expect((await funnel()).draft).toBe(before.draft + 2);
   const deadLetter = (await kafka.readAll(`${IdeaCreatedV1.topic}.dlq`, 3)).find((record) => record.key?.toString() === key);
-  expect(headerText(deadLetter?.headers, 'ce_id')).toBe(String(poison.headers?.ce_id));
+  expect(headerText(deadLetter?.headers, 'ce_id')).toBe(eventIdOf(poison));
   expect(headerText(deadLetter?.headers, DEAD_LETTER_HEADERS.attempts)).toBe('5');
   expect(headerText(deadLetter?.headers, DEAD_LETTER_HEADERS.error)).toMatch(/unsupported Unicode escape sequence/);
   // The failed attempts rolled back: no inbox row, so a replay from the dead letters would be applied.
-  expect(await count(metricsDb, `SELECT count(*) FROM inbox WHERE event_id = $1`, [String(poison.headers?.ce_id)])).toBe(0);
+  expect(await handledCount(metricsDb, [eventIdOf(poison)])).toBe(0);
 });
 
 it('accepts 100 writes while Kafka is down and, once it is back, metrics counts each exactly once', async () => {
-  await waitUntilCaughtUp();
+  await caughtUp();
   const before = await funnel();
   kafka.stopBroker();
   try {
@@ -197,7 +168,7 @@ it('accepts 100 writes while Kafka is down and, once it is back, metrics counts 
     for (let batch = 0; batch < 10; batch += 1) ids.push(...(await Promise.all(Array.from({ length: 10 }, () => createIdea()))));
     expect(new Set(ids).size).toBe(100);
     expect(await count(ideasDb, `SELECT count(*) FROM outbox WHERE aggregate_id = ANY($1) AND published_at IS NULL`, [ids])).toBe(100);
-    const ready = await request(ideas.baseUrl).get('/health/ready');
+    const ready = await apiClient(ideas).anonymous.get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({ status: 'degraded', checks: { kafka: { status: 'down' }, database: { status: 'up' } } });
 
@@ -205,7 +176,7 @@ it('accepts 100 writes while Kafka is down and, once it is back, metrics counts 
     await eventually(async () => {
       expect(await count(metricsDb, `SELECT count(*) FROM funnel_ideas WHERE idea_id = ANY($1::uuid[])`, [ids])).toBe(100);
     }, 120_000);
-    await waitUntilCaughtUp();
+    await caughtUp();
     expect((await funnel()).draft).toBe(before.draft + 100);
     expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE subject = ANY($1)`, [ids])).toBe(100);
     const { rows } = await metricsDb.query(`SELECT count(*) AS count, count(DISTINCT event_id) AS distinct FROM inbox WHERE event_id IN (SELECT event_id FROM event_log WHERE subject = ANY($1))`, [ids]);
@@ -220,7 +191,7 @@ describe('metrics stopped in the middle of a stream', () => {
 
   async function produceStream(): Promise<string[]> {
     const ids = Array.from({ length: STREAM }, () => randomUUID());
-    await kafka.produce(IdeaCreatedV1.topic, ids.map((id) => encodeCloudEvent(createdEvent(id))));
+    await kafka.produce(IdeaCreatedV1.topic, ids.map((id) => encodeCloudEvent(ideaCreatedRecord(id))));
     return ids;
   }
 
@@ -249,7 +220,7 @@ describe('metrics stopped in the middle of a stream', () => {
   }
 
   it('stops cleanly on SIGTERM and resumes where it left off', async () => {
-    await waitUntilCaughtUp();
+    await caughtUp();
     const before = await funnel();
     const ids = await produceStream();
     expect(await stopMidStream(ids, 'SIGTERM')).toEqual({ code: null, signal: 'SIGTERM' });
@@ -272,18 +243,17 @@ it('rebuilds its projections from the event log to the same numbers, over more t
   // More events than one replay page holds, whatever the earlier tests logged: a rebuild that stopped
   // after its first page would lose the drafts of the last ones.
   const ideaIds = Array.from({ length: REPLAY_PAGE_SIZE + 100 }, () => randomUUID());
-  await kafka.produce(IdeaCreatedV1.topic, ideaIds.map((id) => encodeCloudEvent(createdEvent(id))));
+  await kafka.produce(IdeaCreatedV1.topic, ideaIds.map((id) => encodeCloudEvent(ideaCreatedRecord(id))));
   await eventually(async () => {
     expect(await count(metricsDb, `SELECT count(*) FROM event_log WHERE subject = ANY($1)`, [ideaIds])).toBe(ideaIds.length);
   }, 60_000);
-  await waitUntilCaughtUp();
+  await caughtUp();
   const before = await funnel();
   const { rows } = await metricsDb.query(`SELECT count(*) AS count FROM event_log`);
   expect(Number(rows[0].count)).toBeGreaterThan(REPLAY_PAGE_SIZE);
-  const staff = await request(metrics.baseUrl).post('/metrics/projections/rebuild').set('authorization', `Bearer ${token}`);
+  const staff = await onMetrics.post('/projections/rebuild');
   expect(staff.status).toBe(403);
-  const admin = await tokenFor('metrics-admin', ['ikmu_admin']);
-  const response = await request(metrics.baseUrl).post('/metrics/projections/rebuild').set('authorization', `Bearer ${admin}`);
+  const response = await metricsApi.as('metrics-admin', ['ikmu_admin']).post('/projections/rebuild');
   expect(response.status).toBe(200);
   expect(response.body).toMatchObject({ events: Number(rows[0].count), projections: ['funnel', 'stage-visits', 'experiments', 'benefits'] });
   expect(await funnel()).toEqual(before);

@@ -12,11 +12,10 @@ import {
   type IdeaStatus,
 } from '#ikm/contracts';
 import { encodeCloudEvent, type OutboxRecord } from '#ikm/messaging';
-import { eventually, ServiceProcess, TEST_SERVICES, TestKafka, tokenFor } from '#ikm/testing';
-import type { Message } from 'kafkajs';
+import { eventIdOf, outboxRecord, serviceApi, ServiceProcess, TEST_SERVICES, TestKafka, waitUntilHandled, type PersonaClient } from '#ikm/testing';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import request from 'supertest';
+import type { Response } from 'supertest';
 
 /**
  * The lifecycle reports end to end: a realistic history of ideas, experiments and benefits produced
@@ -26,7 +25,8 @@ import request from 'supertest';
 const metrics = new ServiceProcess(TEST_SERVICES.metrics);
 const kafka = new TestKafka();
 const metricsDb = new pg.Pool({ connectionString: TEST_SERVICES.metrics.databaseUrl, max: 2 });
-let token: string;
+const metricsApi = serviceApi(metrics);
+const reader = metricsApi.as('lifecycle-reader', ['reporting']);
 
 const run = randomUUID().slice(0, 8);
 const C1 = randomUUID();
@@ -40,18 +40,7 @@ function at(hours: number): string {
 }
 
 function record(contract: EventContract, key: string, payload: unknown): OutboxRecord {
-  return {
-    id: randomUUID(),
-    topic: contract.topic,
-    aggregateId: key,
-    type: contract.type,
-    source: contract.source,
-    occurredAt: new Date(),
-    payload,
-    correlationId: null,
-    traceparent: null,
-    actor: 'e2e',
-  };
+  return outboxRecord(contract, key, payload, { actor: 'e2e' });
 }
 
 interface Origin {
@@ -157,8 +146,8 @@ const challengeCreated = record(ChallengeCreatedV1, C1, {
 });
 const commentPosted = record(CommentPostedV1, randomUUID(), { commentId: randomUUID(), ideaId: I1.id, authorId: 'colleague', postedAt: at(2) });
 
-async function get(path: string, query: Record<string, string> = {}, bearer = token): Promise<request.Response> {
-  return request(metrics.baseUrl).get(path).query(query).set('authorization', `Bearer ${bearer}`);
+function get(path: string, query: Record<string, string> = {}, caller: PersonaClient = reader): PromiseLike<Response> {
+  return caller.get(path).query(query);
 }
 
 async function report<T extends { key: string | null }>(path: string, query: Record<string, string>, key: string): Promise<T | undefined> {
@@ -168,7 +157,7 @@ async function report<T extends { key: string | null }>(path: string, query: Rec
 }
 
 async function funnelOf(query: Record<string, string>): Promise<Record<string, number>> {
-  const response = await get('/metrics/funnel', query);
+  const response = await get('/funnel', query);
   expect(response.status).toBe(200);
   const nonZero = response.body.stages.filter((stage: { ideas: number }) => stage.ideas > 0);
   return { ...Object.fromEntries(nonZero.map((stage: { status: string; ideas: number }) => [stage.status, stage.ideas])), total: response.body.total };
@@ -196,42 +185,42 @@ async function expectTheReports(): Promise<void> {
   expect(await funnelOf({ region: R2 })).toEqual({ adopted: 1, not_pursued: 1, total: 2 });
   expect(await funnelOf({ challengeId: C1, region: R1 })).toEqual({ draft: 1, scaled: 1, total: 2 });
 
-  expect(await report('/metrics/funnel/conversion', { by: 'challenge' }, C1)).toEqual({ key: C1, steps: steps([2, 2], [2, 2], [2, 1], [1, 1], [2, 1], [2, 2]) });
-  expect(await report('/metrics/funnel/conversion', { by: 'challenge' }, C2)).toEqual({ key: C2, steps: steps([2, 2], [2, 1], [1, 1], [1, 0], [0, 0], [2, 0]) });
-  expect(await report('/metrics/funnel/conversion', { by: 'region' }, R1)).toEqual({ key: R1, steps: steps([2, 2], [2, 1], [1, 1], [1, 1], [1, 1], [2, 1]) });
-  expect(await report('/metrics/funnel/conversion', { by: 'region' }, R2)).toEqual({ key: R2, steps: steps([2, 2], [2, 2], [2, 1], [1, 0], [1, 0], [2, 1]) });
+  expect(await report('/funnel/conversion', { by: 'challenge' }, C1)).toEqual({ key: C1, steps: steps([2, 2], [2, 2], [2, 1], [1, 1], [2, 1], [2, 2]) });
+  expect(await report('/funnel/conversion', { by: 'challenge' }, C2)).toEqual({ key: C2, steps: steps([2, 2], [2, 1], [1, 1], [1, 0], [0, 0], [2, 0]) });
+  expect(await report('/funnel/conversion', { by: 'region' }, R1)).toEqual({ key: R1, steps: steps([2, 2], [2, 1], [1, 1], [1, 1], [1, 1], [2, 1]) });
+  expect(await report('/funnel/conversion', { by: 'region' }, R2)).toEqual({ key: R2, steps: steps([2, 2], [2, 2], [2, 1], [1, 0], [1, 0], [2, 1]) });
 
-  expect(await report('/metrics/funnel/time-in-stage', { by: 'challenge' }, C1)).toEqual({
+  expect(await report('/funnel/time-in-stage', { by: 'challenge' }, C1)).toEqual({
     key: C1,
     stages: stageTimes({ draft: [2, 1], submitted: [2, 3], in_review: [2, 5], accepted: [2, 6], in_experiment: [1, 24], adopted: [1, 48] }),
   });
-  expect(await report('/metrics/funnel/time-in-stage', { by: 'challenge' }, C2)).toEqual({
+  expect(await report('/funnel/time-in-stage', { by: 'challenge' }, C2)).toEqual({
     key: C2,
     stages: stageTimes({ draft: [2, 2], submitted: [2, 4.5], in_review: [2, 7], accepted: [1, 1], in_experiment: [1, 24] }),
   });
-  expect(await report('/metrics/funnel/time-in-stage', { by: 'region' }, R1)).toEqual({
+  expect(await report('/funnel/time-in-stage', { by: 'region' }, R1)).toEqual({
     key: R1,
     stages: stageTimes({ draft: [2, 2], submitted: [2, 5], in_review: [2, 8], accepted: [1, 10], in_experiment: [1, 24], adopted: [1, 48] }),
   });
-  expect(await report('/metrics/funnel/time-in-stage', { by: 'region' }, R2)).toEqual({
+  expect(await report('/funnel/time-in-stage', { by: 'region' }, R2)).toEqual({
     key: R2,
     stages: stageTimes({ draft: [2, 1], submitted: [2, 2.5], in_review: [2, 4], accepted: [2, 1.5], in_experiment: [1, 24] }),
   });
 
-  expect(await report('/metrics/experiments', { by: 'challenge' }, C1)).toEqual({
+  expect(await report('/experiments', { by: 'challenge' }, C1)).toEqual({
     key: C1, started: 2, concluded: { validated: 1, invalidated: 0, inconclusive: 1, total: 2 }, withLessons: 1, lessonsShare: 0.5, learningResults: 0,
   });
-  expect(await report('/metrics/experiments', { by: 'challenge' }, C2)).toEqual({
+  expect(await report('/experiments', { by: 'challenge' }, C2)).toEqual({
     key: C2, started: 2, concluded: { validated: 0, invalidated: 1, inconclusive: 0, total: 1 }, withLessons: 1, lessonsShare: 1, learningResults: 1,
   });
-  expect(await report('/metrics/experiments', { by: 'region' }, R1)).toEqual({
+  expect(await report('/experiments', { by: 'region' }, R1)).toEqual({
     key: R1, started: 1, concluded: { validated: 1, invalidated: 0, inconclusive: 0, total: 1 }, withLessons: 1, lessonsShare: 1, learningResults: 0,
   });
-  expect(await report('/metrics/experiments', { by: 'region' }, R2)).toEqual({
+  expect(await report('/experiments', { by: 'region' }, R2)).toEqual({
     key: R2, started: 3, concluded: { validated: 0, invalidated: 1, inconclusive: 1, total: 2 }, withLessons: 1, lessonsShare: 0.5, learningResults: 1,
   });
 
-  expect(await report('/metrics/benefits', { by: 'challenge', bucket: 'quarter' }, C1)).toEqual({
+  expect(await report('/benefits', { by: 'challenge', bucket: 'quarter' }, C1)).toEqual({
     key: C1,
     totals: { usdSaved: 4000.5, staffHoursSaved: 34.5, beneficiaries: 15, benefits: 3 },
     periods: [
@@ -239,12 +228,12 @@ async function expectTheReports(): Promise<void> {
       { period: '2025-Q2', from: '2025-04-01', to: '2025-06-30', usdSaved: 3000.5, staffHoursSaved: 24.5, beneficiaries: 10, benefits: 2 },
     ],
   });
-  expect(await report('/metrics/benefits', { by: 'challenge', bucket: 'quarter' }, C2)).toEqual({
+  expect(await report('/benefits', { by: 'challenge', bucket: 'quarter' }, C2)).toEqual({
     key: C2,
     totals: { usdSaved: 300, staffHoursSaved: 0, beneficiaries: 100, benefits: 1 },
     periods: [{ period: '2025-Q1', from: '2025-01-01', to: '2025-03-31', usdSaved: 300, staffHoursSaved: 0, beneficiaries: 100, benefits: 1 }],
   });
-  expect(await report('/metrics/benefits', { by: 'region', bucket: 'month' }, R1)).toEqual({
+  expect(await report('/benefits', { by: 'region', bucket: 'month' }, R1)).toEqual({
     key: R1,
     totals: { usdSaved: 3500.5, staffHoursSaved: 30, beneficiaries: 12, benefits: 2 },
     periods: [
@@ -252,7 +241,7 @@ async function expectTheReports(): Promise<void> {
       { period: '2025-05', from: '2025-05-01', to: '2025-05-31', usdSaved: 2500.5, staffHoursSaved: 20, beneficiaries: 7, benefits: 1 },
     ],
   });
-  expect(await report('/metrics/benefits', { by: 'region', bucket: 'month' }, R2)).toEqual({
+  expect(await report('/benefits', { by: 'region', bucket: 'month' }, R2)).toEqual({
     key: R2,
     totals: { usdSaved: 800, staffHoursSaved: 4.5, beneficiaries: 103, benefits: 2 },
     periods: [
@@ -263,7 +252,6 @@ async function expectTheReports(): Promise<void> {
 }
 
 beforeAll(async () => {
-  token = await tokenFor('lifecycle-reader', ['reporting']);
   await metrics.start();
 
   const ideaMessages = [I1, I2, I3, I4, I5].flatMap((story) => story.records.map(encodeCloudEvent));
@@ -278,11 +266,7 @@ beforeAll(async () => {
   await kafka.produce(ChallengeCreatedV1.topic, [others[0]]);
   await kafka.produce(CommentPostedV1.topic, [others[1]]);
 
-  const ids = [...ideaMessages, staleReplay, ...benefitMessages, ...experimentMessages, ...others].map((message: Message) => String(message.headers?.ce_id));
-  await eventually(async () => {
-    const { rows } = await metricsDb.query(`SELECT count(*)::int AS count FROM event_log WHERE event_id = ANY($1)`, [ids]);
-    expect(rows[0].count).toBe(ids.length);
-  }, 60_000);
+  await waitUntilHandled(metricsDb, [...ideaMessages, staleReplay, ...benefitMessages, ...experimentMessages, ...others].map(eventIdOf), 60_000);
 });
 
 afterAll(async () => {
@@ -310,32 +294,32 @@ it('reports the funnel, conversion, time in stage, experiments and benefits with
 
 it('answers bad query input with a 400 problem naming the field', async () => {
   const cases: Array<[string, Record<string, string | string[]>, string]> = [
-    ['/metrics/funnel', { challengeId: 'not-a-uuid' }, 'challengeId'],
-    ['/metrics/funnel', { region: ['Africa', 'Asia'] }, 'region'],
-    ['/metrics/funnel/conversion', { by: 'unit' }, 'by'],
-    ['/metrics/funnel/time-in-stage', { by: '' }, 'by'],
-    ['/metrics/experiments', { region: R1 }, 'region'],
-    ['/metrics/benefits', { bucket: 'week' }, 'bucket'],
+    ['/funnel', { challengeId: 'not-a-uuid' }, 'challengeId'],
+    ['/funnel', { region: ['Africa', 'Asia'] }, 'region'],
+    ['/funnel/conversion', { by: 'unit' }, 'by'],
+    ['/funnel/time-in-stage', { by: '' }, 'by'],
+    ['/experiments', { region: R1 }, 'region'],
+    ['/benefits', { bucket: 'week' }, 'bucket'],
   ];
   for (const [path, query, field] of cases) {
-    const response = await request(metrics.baseUrl).get(path).query(query).set('authorization', `Bearer ${token}`);
+    const response = await reader.get(path).query(query);
     expect({ path, status: response.status, type: response.headers['content-type'] }).toEqual({ path, status: 400, type: expect.stringMatching(/^application\/problem\+json/) });
     expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
   }
 });
 
 it('keeps the reports from constituents', async () => {
-  const constituent = await tokenFor('outsider', ['constituent']);
-  for (const path of ['/metrics/funnel/conversion', '/metrics/funnel/time-in-stage', '/metrics/experiments', '/metrics/benefits']) {
+  const constituent = metricsApi.as('outsider', ['constituent']);
+  for (const path of ['/funnel/conversion', '/funnel/time-in-stage', '/experiments', '/benefits']) {
     expect((await get(path, {}, constituent)).status).toBe(403);
   }
 });
 
 it('rebuilds every projection from the event log to the same numbers, every time', async () => {
-  const admin = await tokenFor('metrics-admin', ['ikmu_admin']);
+  const admin = metricsApi.as('metrics-admin', ['ikmu_admin']);
   // Again and again: a later rebuild runs the statements an earlier one prepared on its connection.
   for (let rebuild = 0; rebuild < 3; rebuild += 1) {
-    const response = await request(metrics.baseUrl).post('/metrics/projections/rebuild').set('authorization', `Bearer ${admin}`);
+    const response = await admin.post('/projections/rebuild');
     expect(response.status).toBe(200);
     expect(response.body.projections).toEqual(['funnel', 'stage-visits', 'experiments', 'benefits']);
     await expectTheReports();

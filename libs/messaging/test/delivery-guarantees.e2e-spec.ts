@@ -11,7 +11,7 @@ import {
   type ConsumedEvent,
 } from '#ikm/messaging';
 import { createServiceDataSource, DatabaseOutage, ensureDatabaseExists } from '#ikm/persistence';
-import { dropDatabase, eventually, testDatabase, TestKafka } from '#ikm/testing';
+import { dropDatabase, eventIdOf, eventually, handledCount, outboxEvents, outboxRecord, testDatabase, TestKafka } from '#ikm/testing';
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import type { DataSource } from 'typeorm';
@@ -71,16 +71,15 @@ describe('the outbox', () => {
     });
     await expect(failure).rejects.toThrow('the domain change failed');
 
-    const rows = `SELECT count(*) FROM outbox WHERE aggregate_id = $1`;
-    expect(await count(rows, [committed.commentId])).toBe(1);
+    expect(await outboxEvents(dataSource, { aggregateId: committed.commentId })).toHaveLength(1);
     // An append on a connection of its own would have committed without the change it describes.
-    expect(await count(rows, [rolledBack.commentId])).toBe(0);
+    expect(await outboxEvents(dataSource, { aggregateId: rolledBack.commentId })).toHaveLength(0);
   });
 
   it('refuses to append outside a transaction', async () => {
     const event = commentPosted();
     await expect(writer.append(dataSource.manager, CommentPostedV1, event.commentId, event)).rejects.toThrow(/inside the transaction/);
-    expect(await count(`SELECT count(*) FROM outbox WHERE aggregate_id = $1`, [event.commentId])).toBe(0);
+    expect(await outboxEvents(dataSource, { aggregateId: event.commentId })).toHaveLength(0);
   });
 });
 
@@ -108,18 +107,7 @@ describe('the inbox consumer', () => {
   });
 
   function recordOf(data: ReturnType<typeof commentPosted>, key: string, eventId = randomUUID()) {
-    return encodeCloudEvent({
-      id: eventId,
-      topic: COMMENT_TOPIC,
-      aggregateId: key,
-      type: CommentPostedV1.type,
-      source: CommentPostedV1.source,
-      occurredAt: new Date(),
-      payload: data,
-      correlationId: null,
-      traceparent: null,
-      actor: null,
-    });
+    return encodeCloudEvent(outboxRecord(CommentPostedV1, key, data, { id: eventId }));
   }
 
   const handlingsOf = (eventId: string) => count(`SELECT count(*) FROM handlings WHERE event_id = $1`, [eventId]);
@@ -131,13 +119,13 @@ describe('the inbox consumer', () => {
     const duplicate = recordOf(commentPosted(), key, eventId);
     const firstSentinel = recordOf(commentPosted(), key);
     await kafka.produce(COMMENT_TOPIC, [duplicate, duplicate, firstSentinel]);
-    await eventually(async () => expect(await handlingsOf(String(firstSentinel.headers?.ce_id))).toBe(1), 60_000);
+    await eventually(async () => expect(await handlingsOf(eventIdOf(firstSentinel))).toBe(1), 60_000);
 
     const laterSentinel = recordOf(commentPosted(), key);
     await kafka.produce(COMMENT_TOPIC, [duplicate, laterSentinel]);
-    await eventually(async () => expect(await handlingsOf(String(laterSentinel.headers?.ce_id))).toBe(1), 60_000);
+    await eventually(async () => expect(await handlingsOf(eventIdOf(laterSentinel))).toBe(1), 60_000);
 
     expect(await handlingsOf(eventId)).toBe(1);
-    expect(await count(`SELECT count(*) FROM inbox WHERE event_id = $1`, [eventId])).toBe(1);
+    expect(await handledCount(dataSource, [eventId])).toBe(1);
   });
 });

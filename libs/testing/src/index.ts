@@ -6,3 +6,6 @@ export * from './tokens.js';
 export * from './test-identity-provider.js';
 export * from './test-database.js';
 export * from './tcp-proxy.js';
+export * from './api-client.js';
+export * from './outbox-events.js';
+export * from './consumer-progress.js';
