@@ -20,6 +20,8 @@ export function assetState(version: AssetVersion) {
     versionNumber: version.number,
     status: version.status,
     ...version.metadata(),
+    // The contract's abstract, when present, has a language (consumers before this service read it so).
+    abstract: Object.keys(version.abstract).length > 0 ? version.abstract : undefined,
     url: urlOf(version),
     quality: version.quality(),
   };
