@@ -11,6 +11,7 @@ import { ServiceProcess, TEST_AUDIENCE, TEST_ISSUER, TEST_SERVICES, TestIdentity
 const idp = new TestIdentityProvider(testPort(13020));
 const ideas = new ServiceProcess(TEST_SERVICES.ideas, idp.serviceEnv());
 const metrics = new ServiceProcess(TEST_SERVICES.metrics, idp.serviceEnv());
+const knowledgeAssets = new ServiceProcess(TEST_SERVICES['knowledge-assets'], idp.serviceEnv());
 const gateway = new ServiceProcess(TEST_SERVICES.gateway, { ...idp.serviceEnv(), CORS_ALLOWED_ORIGINS: 'https://app.ikm.test' });
 /** A second gateway with tight limits, a service that is down and one that is slow. */
 const STRICT_PORT = testPort(13010);
@@ -74,12 +75,12 @@ beforeAll(async () => {
     setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 3_000).unref();
   });
   await new Promise<void>((resolve) => slowService.listen(SLOW_PORT, '127.0.0.1', resolve));
-  await Promise.all([ideas.start(), metrics.start()]);
+  await Promise.all([ideas.start(), metrics.start(), knowledgeAssets.start()]);
   await Promise.all([gateway.start(), strictGateway.start()]);
 });
 
 afterAll(async () => {
-  await Promise.all([gateway.stop(), strictGateway.stop(), ideas.stop(), metrics.stop()]);
+  await Promise.all([gateway.stop(), strictGateway.stop(), ideas.stop(), metrics.stop(), knowledgeAssets.stop()]);
   slowService.closeAllConnections();
   await new Promise((resolve) => slowService.close(resolve));
   await idp.stop();
@@ -252,7 +253,7 @@ describe('forwarding', () => {
   it('answers an unknown service with a 404 problem naming the known ones', async () => {
     const response = await as('alice', api().get('/api/v1/payroll/salaries'));
     expect(response.status).toBe(404);
-    expect(response.body.detail).toMatch(/known: ideas, metrics/);
+    expect(response.body.detail).toMatch(/known: ideas, knowledge-assets, metrics/);
   });
 
   it('caps the page size at 100', async () => {
@@ -363,7 +364,7 @@ describe('browser-facing', () => {
 describe('one OpenAPI document', () => {
   it('holds every route of every service, as the gateway exposes it', async () => {
     const merged = (await api().get('/docs-json').expect(200)).body;
-    for (const service of [ideas, metrics]) {
+    for (const service of [ideas, knowledgeAssets, metrics]) {
       const own = (await request(service.baseUrl).get('/docs-json').expect(200)).body;
       for (const [path, operations] of Object.entries(own.paths as Record<string, object>)) {
         if (path.startsWith('/health')) continue;
