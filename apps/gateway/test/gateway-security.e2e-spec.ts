@@ -60,6 +60,18 @@ async function aliceDraft(): Promise<string> {
   return response.body.id;
 }
 
+/** An internal asset whose creator (and so owner) is the persona; version 1 in the state asked for. */
+const assetBody = (owner: string) => ({ type: 'toolkit', title: { en: 'Matrix toolkit' }, publishingUnit: 'MATRIX', creators: [{ name: owner, staffId: owner }], dateIssued: '2026-01-01', languages: ['en'] });
+
+async function aliceAsset(state: 'draft' | 'in_review' | 'published'): Promise<string> {
+  const response = await as('alice', api().post('/api/v1/knowledge-assets/assets')).send(assetBody('alice'));
+  expect(response.status).toBe(201);
+  const id = response.body.id as string;
+  if (state !== 'draft') await as('alice', api().post(`/api/v1/knowledge-assets/assets/${id}/transitions`)).send({ to: 'in_review' }).expect(200);
+  if (state === 'published') await as('ada', api().post(`/api/v1/knowledge-assets/assets/${id}/transitions`)).send({ to: 'published' }).expect(200);
+  return id;
+}
+
 async function aliceSubmitted(): Promise<string> {
   const id = await aliceDraft();
   await as('alice', api().post(`/api/v1/ideas/${id}/submit`)).expect(200);
@@ -142,6 +154,36 @@ describe('authorisation matrix (through the gateway)', () => {
       expected: everyone(200, { carl: 403 }),
     })),
     {
+      route: 'POST /knowledge-assets/assets (as its creator)',
+      call: (persona) => as(persona, api().post('/api/v1/knowledge-assets/assets')).send(assetBody(persona)),
+      expected: everyone(201, { carl: 403, rob: 403 }),
+    },
+    {
+      route: 'GET /knowledge-assets/assets',
+      call: (persona) => as(persona, api().get('/api/v1/knowledge-assets/assets')),
+      expected: everyone(200),
+    },
+    {
+      route: 'GET /knowledge-assets/assets/{alice’s draft}',
+      call: async (persona) => as(persona, api().get(`/api/v1/knowledge-assets/assets/${await aliceAsset('draft')}`)),
+      expected: everyone(404, { alice: 200, ada: 200 }),
+    },
+    {
+      route: 'GET /knowledge-assets/assets/{alice’s published internal asset}',
+      call: async (persona) => as(persona, api().get(`/api/v1/knowledge-assets/assets/${await aliceAsset('published')}`)),
+      expected: everyone(200, { carl: 404, rob: 404 }),
+    },
+    {
+      route: 'PATCH /knowledge-assets/assets/{alice’s draft}',
+      call: async (persona) => as(persona, api().patch(`/api/v1/knowledge-assets/assets/${await aliceAsset('draft')}`)).send({ title: { en: 'Edited' } }),
+      expected: everyone(404, { alice: 200, ada: 403, carl: 403, rob: 403 }),
+    },
+    {
+      route: 'POST /knowledge-assets/assets/{alice’s asset in review}/transitions to published',
+      call: async (persona) => as(persona, api().post(`/api/v1/knowledge-assets/assets/${await aliceAsset('in_review')}/transitions`)).send({ to: 'published' }),
+      expected: everyone(404, { alice: 403, ada: 200, carl: 403, rob: 403 }),
+    },
+    {
       route: 'GET /health/ready (gateway)',
       call: (persona) => as(persona, api().get('/health/ready')),
       expected: everyone(200, { anonymous: 200 }),
@@ -198,7 +240,7 @@ describe('token attacks (each a 401 from the service behind the gateway)', () =>
 
   it.each(attacks)('refuses %s', async (_, forge) => {
     const token = await forge();
-    for (const path of ['/api/v1/ideas', '/api/v1/metrics/funnel']) {
+    for (const path of ['/api/v1/ideas', '/api/v1/knowledge-assets/assets', '/api/v1/metrics/funnel']) {
       const response = await api().get(path).set('authorization', `Bearer ${token}`);
       expect(response.status).toBe(401);
       expect(response.body.type).toMatch(/problems\/unauthorized$/);
