@@ -10,6 +10,9 @@ import request from 'supertest';
 /** The knowledge-assets API as its users meet it, against real Kafka and PostgreSQL, and once through the gateway. */
 const service = new ServiceProcess(TEST_SERVICES['knowledge-assets']);
 const gateway = new ServiceProcess(TEST_SERVICES.gateway);
+/** Ideas keeps a replica of published assets from this service's events (similar-work detection). */
+const ideas = new ServiceProcess(TEST_SERVICES.ideas);
+const ideasDb = new pg.Pool({ connectionString: TEST_SERVICES.ideas.databaseUrl, max: 1 });
 const kafka = new TestKafka();
 const db = new pg.Pool({ connectionString: TEST_SERVICES['knowledge-assets'].databaseUrl, max: 2 });
 
@@ -102,12 +105,12 @@ async function published(extra: object = {}): Promise<string> {
 }
 
 beforeAll(async () => {
-  await Promise.all([service.start(), gateway.start()]);
+  await Promise.all([service.start(), gateway.start(), ideas.start()]);
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all([gateway.stop(), service.stop()]);
-  await db.end();
+  await Promise.all([gateway.stop(), service.stop(), ideas.stop()]);
+  await Promise.all([db.end(), ideasDb.end()]);
 });
 
 describe('describing an asset', () => {
@@ -526,6 +529,22 @@ describe('bad input on every endpoint: a 4xx problem naming the field', () => {
 });
 
 describe('events', () => {
+  it('keep ideas’ replica as before: a publication, a new version superseding it, an access change and a retirement, in order', async () => {
+    const replica = async (id: string) => (await ideasDb.query(`SELECT version, title, access_level, retired, url FROM knowledge_assets WHERE asset_id = $1`, [id])).rows;
+    const id = await published({ title: { en: 'Replicated brief' } });
+    await eventually(async () => expect(await replica(id)).toEqual([{ version: 3, title: { en: 'Replicated brief' }, access_level: 'public', retired: false, url: 'https://doi.org/10.54394/ABCD1234' }]), 30_000);
+    expect((await as('creator').post(`/${id}/versions`)).status).toBe(201);
+    expect((await as('creator').patch(`/${id}`, { title: { en: 'Replicated brief, second edition' } })).status).toBe(200);
+    await move(id, 'creator', 'in_review');
+    // Drafts and submissions never reach the replica: it still holds version 1 as published.
+    expect(await replica(id)).toEqual([expect.objectContaining({ version: 3, title: { en: 'Replicated brief' } })]);
+    await move(id, 'unitOfficer', 'published');
+    expect((await as('unitOfficer').put(`/${id}/access`, { accessLevel: 'internal' })).status).toBe(200);
+    await move(id, 'unitOfficer', 'retired', 'Out of date.');
+    await eventually(async () => expect(await replica(id)).toEqual([expect.objectContaining({ version: 9, title: { en: 'Replicated brief, second edition' }, access_level: 'internal', retired: true })]), 30_000);
+  });
+
+
   it('every event the service emitted is on Kafka and validates against its contract', async () => {
     await eventually(async () => {
       const { rows } = await db.query(`SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL`);
