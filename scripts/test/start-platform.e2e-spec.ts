@@ -4,7 +4,7 @@ import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
-import { GATEWAY, kafkaScript, postgresScript, REPO_ROOT, SERVICES } from '../platform.js';
+import { GATEWAY, kafkaScript, postgresScript, REPO_ROOT, serviceVariable, SERVICES } from '../platform.js';
 
 /**
  * `npm start` as a new user runs it, on a machine with neither a broker nor a database server at the
@@ -90,7 +90,7 @@ describe('npm start on a machine without PostgreSQL or Kafka', () => {
         POSTGRES_STATE_DIR,
         KAFKA_BROKERS: `127.0.0.1:${ports.kafka}`,
         KAFKA_STATE_DIR,
-        ...Object.fromEntries([...processPorts].map(([name, port]) => [`${name.toUpperCase()}_PORT`, String(port)])),
+        ...Object.fromEntries([...processPorts].map(([name, port]) => [serviceVariable(name, 'PORT'), String(port)])),
         AUTH_JWT_SECRET: TEST_JWT_SECRET,
       },
       // Its processes inherit these: everything lands in one file, as in a terminal, but not one.

@@ -20,6 +20,7 @@ const FUZZ_USER = 'fuzzer';
 
 const ideas = new ServiceProcess(TEST_SERVICES.ideas);
 const metrics = new ServiceProcess(TEST_SERVICES.metrics);
+const knowledgeAssets = new ServiceProcess(TEST_SERVICES['knowledge-assets']);
 // The fuzzer sends more than a person would: the rate limits would answer most of it with 429s.
 const gateway = new ServiceProcess(TEST_SERVICES.gateway, { RATE_LIMIT_PER_SUBJECT: '1000000', RATE_LIMIT_PER_IP: '1000000' });
 let pool: Pool;
@@ -70,7 +71,7 @@ function describeRequest(request: FuzzRequest, roles: Role[]): string {
 }
 
 beforeAll(async () => {
-  await Promise.all([ideas.start(), metrics.start()]);
+  await Promise.all([ideas.start(), metrics.start(), knowledgeAssets.start()]);
   await gateway.start();
   pool = new Pool(gateway.baseUrl, { connections: 4 });
   document = await eventually(async () => {
@@ -82,7 +83,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await pool?.close();
-  await Promise.all([gateway.stop(), ideas.stop(), metrics.stop()]);
+  await Promise.all([gateway.stop(), ideas.stop(), metrics.stop(), knowledgeAssets.stop()]);
 });
 
 it('every operation of the merged document answers malformed requests with a 4xx problem, never a 5xx, and the services stay ready', async () => {
@@ -120,7 +121,7 @@ it('every operation of the merged document answers malformed requests with a 4xx
   const readiness = await send('GET', '/health/ready', {}, undefined);
   expect({ status: readiness.status, body: JSON.parse(readiness.text) }).toMatchObject({
     status: 200,
-    body: { status: 'ok', checks: { ideas: { status: 'up' }, metrics: { status: 'up' } } },
+    body: { status: 'ok', checks: { ideas: { status: 'up' }, 'knowledge-assets': { status: 'up' }, metrics: { status: 'up' } } },
   });
 
   if (breaches.size) {

@@ -11,6 +11,7 @@ import { apiClient, outboxEvents, ServiceProcess, TEST_AUDIENCE, TEST_ISSUER, TE
 const idp = new TestIdentityProvider(testPort(13020));
 const ideas = new ServiceProcess(TEST_SERVICES.ideas, idp.serviceEnv());
 const metrics = new ServiceProcess(TEST_SERVICES.metrics, idp.serviceEnv());
+const knowledgeAssets = new ServiceProcess(TEST_SERVICES['knowledge-assets'], idp.serviceEnv());
 const gateway = new ServiceProcess(TEST_SERVICES.gateway, { ...idp.serviceEnv(), CORS_ALLOWED_ORIGINS: 'https://app.ikm.test' });
 /** A second gateway with tight limits, a service that is down and one that is slow. */
 const STRICT_PORT = testPort(13010);
@@ -62,6 +63,18 @@ async function aliceDraft(): Promise<string> {
   return response.body.id;
 }
 
+/** An internal asset whose creator (and so owner) is the persona; version 1 in the state asked for. */
+const assetBody = (owner: string) => ({ type: 'toolkit', title: { en: 'Matrix toolkit' }, publishingUnit: 'MATRIX', creators: [{ name: owner, staffId: owner }], dateIssued: '2026-01-01', languages: ['en'] });
+
+async function aliceAsset(state: 'draft' | 'in_review' | 'published'): Promise<string> {
+  const response = await as('alice').post('/api/v1/knowledge-assets/assets', assetBody('alice'));
+  expect(response.status).toBe(201);
+  const id = response.body.id as string;
+  if (state !== 'draft') await as('alice').post(`/api/v1/knowledge-assets/assets/${id}/transitions`, { to: 'in_review' }).expect(200);
+  if (state === 'published') await as('ada').post(`/api/v1/knowledge-assets/assets/${id}/transitions`, { to: 'published' }).expect(200);
+  return id;
+}
+
 async function aliceSubmitted(): Promise<string> {
   const id = await aliceDraft();
   await as('alice').post(`/api/v1/ideas/${id}/submit`).expect(200);
@@ -74,12 +87,12 @@ beforeAll(async () => {
     setTimeout(() => response.writeHead(200, { 'content-type': 'application/json' }).end('{}'), 3_000).unref();
   });
   await new Promise<void>((resolve) => slowService.listen(SLOW_PORT, '127.0.0.1', resolve));
-  await Promise.all([ideas.start(), metrics.start()]);
+  await Promise.all([ideas.start(), metrics.start(), knowledgeAssets.start()]);
   await Promise.all([gateway.start(), strictGateway.start()]);
 });
 
 afterAll(async () => {
-  await Promise.all([gateway.stop(), strictGateway.stop(), ideas.stop(), metrics.stop()]);
+  await Promise.all([gateway.stop(), strictGateway.stop(), ideas.stop(), metrics.stop(), knowledgeAssets.stop()]);
   slowService.closeAllConnections();
   await new Promise((resolve) => slowService.close(resolve));
   await idp.stop();
@@ -141,6 +154,36 @@ describe('authorisation matrix (through the gateway)', () => {
       expected: everyone(200, { carl: 403 }),
     })),
     {
+      route: 'POST /knowledge-assets/assets (as its creator)',
+      call: (persona) => as(persona).post('/api/v1/knowledge-assets/assets', assetBody(persona)),
+      expected: everyone(201, { carl: 403, rob: 403 }),
+    },
+    {
+      route: 'GET /knowledge-assets/assets',
+      call: (persona) => as(persona).get('/api/v1/knowledge-assets/assets'),
+      expected: everyone(200),
+    },
+    {
+      route: 'GET /knowledge-assets/assets/{alice’s draft}',
+      call: async (persona) => as(persona).get(`/api/v1/knowledge-assets/assets/${await aliceAsset('draft')}`),
+      expected: everyone(404, { alice: 200, ada: 200 }),
+    },
+    {
+      route: 'GET /knowledge-assets/assets/{alice’s published internal asset}',
+      call: async (persona) => as(persona).get(`/api/v1/knowledge-assets/assets/${await aliceAsset('published')}`),
+      expected: everyone(200, { carl: 404, rob: 404 }),
+    },
+    {
+      route: 'PATCH /knowledge-assets/assets/{alice’s draft}',
+      call: async (persona) => as(persona).patch(`/api/v1/knowledge-assets/assets/${await aliceAsset('draft')}`, { title: { en: 'Edited' } }),
+      expected: everyone(404, { alice: 200, ada: 403, carl: 403, rob: 403 }),
+    },
+    {
+      route: 'POST /knowledge-assets/assets/{alice’s asset in review}/transitions to published',
+      call: async (persona) => as(persona).post(`/api/v1/knowledge-assets/assets/${await aliceAsset('in_review')}/transitions`, { to: 'published' }),
+      expected: everyone(404, { alice: 403, ada: 200, carl: 403, rob: 403 }),
+    },
+    {
       route: 'GET /health/ready (gateway)',
       call: (persona) => as(persona).get('/health/ready'),
       expected: everyone(200, { anonymous: 200 }),
@@ -197,7 +240,7 @@ describe('token attacks (each a 401 from the service behind the gateway)', () =>
 
   it.each(attacks)('refuses %s', async (_, forge) => {
     const token = await forge();
-    for (const path of ['/api/v1/ideas', '/api/v1/metrics/funnel']) {
+    for (const path of ['/api/v1/ideas', '/api/v1/knowledge-assets/assets', '/api/v1/metrics/funnel']) {
       const response = await api().get(path).set('authorization', `Bearer ${token}`);
       expect(response.status).toBe(401);
       expect(response.body.type).toMatch(/problems\/unauthorized$/);
@@ -252,7 +295,7 @@ describe('forwarding', () => {
   it('answers an unknown service with a 404 problem naming the known ones', async () => {
     const response = await as('alice').get('/api/v1/payroll/salaries');
     expect(response.status).toBe(404);
-    expect(response.body.detail).toMatch(/known: ideas, metrics/);
+    expect(response.body.detail).toMatch(/known: ideas, knowledge-assets, metrics/);
   });
 
   it('caps the page size at 100', async () => {
@@ -363,7 +406,7 @@ describe('browser-facing', () => {
 describe('one OpenAPI document', () => {
   it('holds every route of every service, as the gateway exposes it', async () => {
     const merged = (await api().get('/docs-json').expect(200)).body;
-    for (const service of [ideas, metrics]) {
+    for (const service of [ideas, knowledgeAssets, metrics]) {
       const own = (await request(service.baseUrl).get('/docs-json').expect(200)).body;
       for (const [path, operations] of Object.entries(own.paths as Record<string, object>)) {
         if (path.startsWith('/health')) continue;

@@ -12,6 +12,7 @@ import { apiClient, eventually, ServiceProcess, TEST_SERVICES, TestIdentityProvi
 const idp = new TestIdentityProvider(testPort(13030));
 const ideas = new ServiceProcess(TEST_SERVICES.ideas, idp.serviceEnv());
 const metrics = new ServiceProcess(TEST_SERVICES.metrics, idp.serviceEnv());
+const knowledgeAssets = new ServiceProcess(TEST_SERVICES['knowledge-assets'], idp.serviceEnv());
 const LIMITS = { RATE_LIMIT_PER_IP: '3', RATE_LIMIT_WINDOW: '90 seconds' };
 /** Believes no proxy (the default): every caller is counted by the address it connects from. */
 const gateway = new ServiceProcess({ name: 'gateway', port: testPort(13031), databaseUrl: '' }, { ...idp.serviceEnv(), ...LIMITS });
@@ -29,12 +30,12 @@ const PROBLEM = /^application\/problem\+json/;
 
 beforeAll(async () => {
   await idp.start();
-  await Promise.all([ideas.start(), metrics.start()]);
+  await Promise.all([ideas.start(), metrics.start(), knowledgeAssets.start()]);
   await Promise.all([gateway.start(), proxiedGateway.start()]);
 });
 
 afterAll(async () => {
-  await Promise.all([gateway.stop(), proxiedGateway.stop(), ideas.stop(), metrics.stop()]);
+  await Promise.all([gateway.stop(), proxiedGateway.stop(), ideas.stop(), metrics.stop(), knowledgeAssets.stop()]);
   await idp.stop();
 });
 

@@ -16,6 +16,7 @@ import { REPO_ROOT } from '../../../scripts/platform.js';
  */
 const ideas = new ServiceProcess(TEST_SERVICES.ideas);
 const metrics = new ServiceProcess(TEST_SERVICES.metrics);
+const knowledgeAssets = new ServiceProcess(TEST_SERVICES['knowledge-assets']);
 const gateway = new ServiceProcess(TEST_SERVICES.gateway);
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
@@ -46,7 +47,7 @@ function property(schemaName: string, name: string): SchemaObject {
 }
 
 beforeAll(async () => {
-  await Promise.all([ideas.start(), metrics.start()]);
+  await Promise.all([ideas.start(), metrics.start(), knowledgeAssets.start()]);
   await gateway.start();
   document = await eventually(async () => {
     const response = await fetch(`${gateway.baseUrl}/docs-json`);
@@ -57,7 +58,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([gateway.stop(), ideas.stop(), metrics.stop()]);
+  await Promise.all([gateway.stop(), ideas.stop(), metrics.stop(), knowledgeAssets.stop()]);
 });
 
 describe('error responses', () => {
@@ -109,12 +110,13 @@ describe('error responses', () => {
 });
 
 describe('types', () => {
-  it('every path parameter and every `id` property is a uuid', () => {
+  it('every path parameter and every `id` property is a uuid, a version number a bounded integer', () => {
     const parameters = operations().flatMap(({ name, operation }) =>
       ((operation.parameters ?? []) as ParameterObject[]).filter((parameter) => parameter.in === 'path').map((parameter) => ({ name, parameter: parameter.name, schema: parameter.schema })),
     );
     expect(parameters.length).toBeGreaterThan(20);
-    for (const parameter of parameters) expect(parameter).toEqual({ ...parameter, schema: { type: 'string', format: 'uuid' } });
+    const versionNumber = { type: 'integer', minimum: 1, maximum: 2147483647 };
+    for (const parameter of parameters) expect(parameter).toEqual({ ...parameter, schema: parameter.parameter === 'number' ? versionNumber : { type: 'string', format: 'uuid' } });
     for (const [name, candidate] of Object.entries(document.components!.schemas!)) {
       const id = (candidate as SchemaObject).properties?.id as SchemaObject | undefined;
       if (id) expect({ name, format: id.format }).toEqual({ name, format: 'uuid' });
@@ -193,7 +195,7 @@ describe('a typed client generated from it (openapi-typescript + openapi-fetch)'
 
 it('a body nested 5,000 levels deep is a 400 problem naming the body, from every service, through the gateway', async () => {
   const services = [...new Set(operations().map((entry) => entry.path.split('/')[3]))];
-  expect(services).toEqual(expect.arrayContaining(['ideas', 'metrics']));
+  expect(services).toEqual(expect.arrayContaining(['ideas', 'knowledge-assets', 'metrics']));
   const deep = '['.repeat(5_000) + ']'.repeat(5_000);
   for (const service of services) {
     const write = operations().find((entry) => entry.path.split('/')[3] === service && entry.method !== 'get' && !entry.path.includes('{'))!;

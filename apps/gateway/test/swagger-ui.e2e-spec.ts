@@ -22,6 +22,7 @@ const CHROMIUM_ARGS = [
 
 const ideas = new ServiceProcess(TEST_SERVICES.ideas);
 const metrics = new ServiceProcess(TEST_SERVICES.metrics);
+const knowledgeAssets = new ServiceProcess(TEST_SERVICES['knowledge-assets']);
 const gateway = new ServiceProcess(TEST_SERVICES.gateway);
 let profile: string;
 let browser: BrowserContext;
@@ -31,7 +32,7 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`${CHROMIUM} is missing: run scripts/ensure-chromium.sh as root (it installs Debian's chromium package)`);
   }
-  await Promise.all([ideas.start(), metrics.start()]);
+  await Promise.all([ideas.start(), metrics.start(), knowledgeAssets.start()]);
   await gateway.start();
   profile = mkdtempSync(path.join(tmpdir(), 'ikm-chromium-'));
   browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
@@ -44,14 +45,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   if (profile) rmSync(profile, { recursive: true, force: true });
-  await Promise.all([gateway.stop(), ideas.stop(), metrics.stop()]);
+  await Promise.all([gateway.stop(), ideas.stop(), metrics.stop(), knowledgeAssets.stop()]);
 });
 
 describe('Swagger UI at the gateway’s /docs', () => {
   it('lists the operations of every service, as the gateway exposes them', async () => {
     const listed = await page.locator('.opblock-summary-path').evaluateAll((paths) => paths.map((element) => element.getAttribute('data-path')));
     const merged = (await (await fetch(`${gateway.baseUrl}/docs-json`)).json()) as { paths: Record<string, unknown> };
-    expect(listed).toEqual(expect.arrayContaining(['/api/v1/ideas', '/api/v1/ideas/{id}', '/api/v1/metrics/funnel', '/api/v1/metrics/benefits']));
+    expect(listed).toEqual(expect.arrayContaining(['/api/v1/ideas', '/api/v1/ideas/{id}', '/api/v1/metrics/funnel', '/api/v1/metrics/benefits', '/api/v1/knowledge-assets/assets', '/api/v1/knowledge-assets/assets/{id}/versions/{number}']));
     expect(new Set(listed)).toEqual(new Set(Object.keys(merged.paths)));
     expect(listed).not.toContain('/health/live');
   });

@@ -3,12 +3,75 @@ import { defineEvent } from './event-contract.js';
 
 /** Access levels of a knowledge asset: consumers must not show restricted assets to everyone. */
 export const ACCESS_LEVELS = ['public', 'internal', 'restricted'] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+/** Kinds of knowledge asset (shared/PRODUCT.md, knowledge-assets). */
+export const ASSET_TYPES = [
+  'publication',
+  'dataset',
+  'evaluation',
+  'policy_brief',
+  'good_practice',
+  'lesson_learned',
+  'toolkit',
+  'course_material',
+  'meeting_report',
+  'foresight_signal',
+] as const;
+export type AssetType = (typeof ASSET_TYPES)[number];
+
+/** Lifecycle of one version of an asset: draft -> in_review -> published -> superseded or retired. */
+export const ASSET_STATUSES = ['draft', 'in_review', 'published', 'superseded', 'retired'] as const;
+export type AssetStatus = (typeof ASSET_STATUSES)[number];
+
+/** The ILO's regions, one value each for geographic coverage. */
+export const ILO_REGIONS = ['africa', 'americas', 'arab_states', 'asia_and_the_pacific', 'europe_and_central_asia'] as const;
+export type IloRegion = (typeof ILO_REGIONS)[number];
+
+/** The platforms assets come from; `internal` for those created here. */
+export const SOURCE_PLATFORMS = ['labordoc', 'knowledge_gateway', 'development_cooperation', 'i_eval_discovery', 'decent_work_results', 'internal'] as const;
+export type SourcePlatform = (typeof SOURCE_PLATFORMS)[number];
+
+export const PERSISTENT_IDENTIFIER_SCHEMES = ['doi', 'handle'] as const;
 
 /** A text in several languages, keyed by BCP 47 language code; at least one. */
-const multilingual = z.record(z.string().min(2).max(8), z.string()).refine((texts) => Object.keys(texts).length > 0, 'at least one language');
+const multilingual = z.record(z.string().min(2).max(35), z.string()).refine((texts) => Object.keys(texts).length > 0, 'at least one language');
+
+const timestamp = z.iso.datetime();
+
+/**
+ * How complete a record is against Dublin Core and the fields publishing needs: `score` 0-100, the
+ * elements `missing` (Dublin Core names) and the `missingRequired` fields (API names).
+ */
+const quality = z.object({ score: z.number().int().min(0).max(100), missing: z.array(z.string()), missingRequired: z.array(z.string()) });
+
+/** Every descriptive and administrative field of one version, as the API shows it. */
+const assetDetails = {
+  /** The version's number (1, 2, ...): every version stays readable at `/assets/{id}/versions/{n}`. */
+  versionNumber: z.number().int().positive(),
+  status: z.enum(ASSET_STATUSES),
+  keywords: z.record(z.string(), z.array(z.string())),
+  creators: z.array(z.object({ name: z.string(), orcid: z.string().nullable(), staffId: z.string().nullable() })),
+  publishingUnit: z.string(),
+  dateIssued: z.iso.date().nullable(),
+  countries: z.array(z.string()),
+  regions: z.array(z.enum(ILO_REGIONS)),
+  source: z.object({ platform: z.enum(SOURCE_PLATFORMS), identifier: z.string().nullable(), url: z.url().nullable() }).nullable(),
+  persistentIdentifier: z.object({ scheme: z.enum(PERSISTENT_IDENTIFIER_SCHEMES), value: z.string() }).nullable(),
+  licence: z.string().nullable(),
+  restrictedToUnits: z.array(z.string()),
+  restrictedToCommunities: z.array(z.uuid()),
+  embargoUntil: z.iso.date().nullable(),
+  files: z.array(z.object({ url: z.url(), mediaType: z.string(), size: z.number().int().nonnegative().nullable(), checksum: z.string().nullable() })),
+  quality,
+};
 
 const assetState = {
   assetId: z.uuid(),
+  /**
+   * The asset's revision after this change, counted over all its versions: consumers apply an event
+   * only when it is newer than what they hold, so replays and late duplicates change nothing.
+   */
   version: z.number().int().positive(),
   type: z.string(),
   title: multilingual,
@@ -19,22 +82,87 @@ const assetState = {
   url: z.url().nullable().optional(),
 };
 
+/** The full state of a version: what a consumer needs to keep a replica from events alone. */
+const fullState = { ...assetState, ...assetDetails };
+
 /** Published assets: the full state, so a consumer can keep a replica from these events alone. */
 export const KnowledgeAssetPublishedV1 = defineEvent(
   'ikm.knowledge-assets.asset.published.v1',
-  z.object({ ...assetState, publishedAt: z.iso.datetime() }),
+  // The details were added after the first consumers: optional, so records written before still validate.
+  z.object({ ...assetState, ...z.object(assetDetails).partial().shape, publishedAt: timestamp, actorId: z.string().optional() }),
 );
 
-/** A published asset's metadata corrected: again the full state. */
+/** A published asset's access changed (its content never does: that is a new version): again the full state. */
 export const KnowledgeAssetUpdatedV1 = defineEvent(
   'ikm.knowledge-assets.asset.updated.v1',
-  z.object({ ...assetState, updatedAt: z.iso.datetime() }),
+  z.object({ ...assetState, ...z.object(assetDetails).partial().shape, updatedAt: timestamp, actorId: z.string().optional() }),
 );
 
 export const KnowledgeAssetRetiredV1 = defineEvent(
   'ikm.knowledge-assets.asset.retired.v1',
-  z.object({ assetId: z.uuid(), version: z.number().int().positive(), retiredAt: z.iso.datetime() }),
+  z.object({
+    assetId: z.uuid(),
+    version: z.number().int().positive(),
+    retiredAt: timestamp,
+    versionNumber: z.number().int().positive().optional(),
+    reason: z.string().optional(),
+    actorId: z.string().optional(),
+  }),
+);
+
+/** A new draft: a first version, or a new version copied from the latest published one. */
+export const KnowledgeAssetDraftCreatedV1 = defineEvent(
+  'ikm.knowledge-assets.asset.draft-created.v1',
+  z.object({ ...fullState, createdAt: timestamp, actorId: z.string() }),
+);
+
+/** A draft edited by one of its owners: the fields that changed, and the quality after the change. */
+export const KnowledgeAssetDraftUpdatedV1 = defineEvent(
+  'ikm.knowledge-assets.asset.draft-updated.v1',
+  z.object({
+    assetId: z.uuid(),
+    version: z.number().int().positive(),
+    versionNumber: z.number().int().positive(),
+    changes: z.record(z.string(), z.unknown()),
+    quality,
+    updatedAt: timestamp,
+    actorId: z.string(),
+  }),
+);
+
+/** A draft submitted for review by one of its owners. */
+export const KnowledgeAssetSubmittedV1 = defineEvent(
+  'ikm.knowledge-assets.asset.submitted.v1',
+  z.object({ ...fullState, submittedAt: timestamp, actorId: z.string() }),
+);
+
+/** A version in review sent back to its owners as a draft, with the reviewer's reason. */
+export const KnowledgeAssetSentBackV1 = defineEvent(
+  'ikm.knowledge-assets.asset.sent-back.v1',
+  z.object({ assetId: z.uuid(), version: z.number().int().positive(), versionNumber: z.number().int().positive(), reason: z.string(), sentBackAt: timestamp, actorId: z.string() }),
+);
+
+/** A published version replaced by a newer one of the same asset. */
+export const KnowledgeAssetSupersededV1 = defineEvent(
+  'ikm.knowledge-assets.asset.superseded.v1',
+  z.object({
+    assetId: z.uuid(),
+    version: z.number().int().positive(),
+    versionNumber: z.number().int().positive(),
+    supersededBy: z.number().int().positive(),
+    supersededAt: timestamp,
+    actorId: z.string(),
+  }),
 );
 
 export const KNOWLEDGE_ASSET_TOPIC = KnowledgeAssetPublishedV1.topic;
-export const KNOWLEDGE_ASSETS_SERVICE_EVENTS = [KnowledgeAssetPublishedV1, KnowledgeAssetUpdatedV1, KnowledgeAssetRetiredV1] as const;
+export const KNOWLEDGE_ASSETS_SERVICE_EVENTS = [
+  KnowledgeAssetPublishedV1,
+  KnowledgeAssetUpdatedV1,
+  KnowledgeAssetRetiredV1,
+  KnowledgeAssetDraftCreatedV1,
+  KnowledgeAssetDraftUpdatedV1,
+  KnowledgeAssetSubmittedV1,
+  KnowledgeAssetSentBackV1,
+  KnowledgeAssetSupersededV1,
+] as const;

@@ -30,7 +30,7 @@ describe('the service declarations', () => {
 
   it('give the gateway an upstream per backend service', () => {
     const sut = gatewayUpstreams(BACKEND_SERVICES);
-    expect(sut).toBe('ideas=http://127.0.0.1:3001,metrics=http://127.0.0.1:3005');
-    expect(gatewayUpstreams(BACKEND_SERVICES, (name) => name)).toBe('ideas=http://ideas:3001,metrics=http://metrics:3005');
+    expect(sut).toBe('ideas=http://127.0.0.1:3001,knowledge-assets=http://127.0.0.1:3002,metrics=http://127.0.0.1:3005');
+    expect(gatewayUpstreams(BACKEND_SERVICES, (name) => name)).toBe('ideas=http://ideas:3001,knowledge-assets=http://knowledge-assets:3002,metrics=http://metrics:3005');
   });
 });

@@ -59,6 +59,8 @@ export const BACKEND_SERVICES = [
     // Knowledge asset events feed its replica for similar-work detection.
     consumes: true,
   }),
+  // The organisation's repository: assets with their versions, lifecycle and access.
+  declareBackend({ name: 'knowledge-assets', port: 3002, produces: { [KNOWLEDGE_ASSET_TOPIC]: 6 } }),
   declareBackend({ name: 'metrics', port: 3005, consumes: true }),
 ] as const;
 
@@ -69,9 +71,7 @@ export type ServiceName = BackendServiceName | typeof GATEWAY_SERVICE.name;
  * Topics whose contract exists before the service producing them: each moves into its producer's
  * `produces` when that service is declared above.
  */
-const TOPICS_AWAITING_THEIR_SERVICE: Readonly<Record<string, number>> = {
-  [KNOWLEDGE_ASSET_TOPIC]: 6,
-};
+const TOPICS_AWAITING_THEIR_SERVICE: Readonly<Record<string, number>> = {};
 
 /** Topics with the partition count each is created with. */
 export const TOPIC_PARTITIONS: Readonly<Record<string, number>> = Object.assign(

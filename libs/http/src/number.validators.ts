@@ -2,7 +2,7 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /** PostgreSQL `integer`. */
 const INT32_MIN = -2_147_483_648;
-const INT32_MAX = 2_147_483_647;
+export const INT32_MAX = 2_147_483_647;
 
 /**
  * Decimal places of a number as JSON wrote it: JavaScript prints the shortest form that reads back

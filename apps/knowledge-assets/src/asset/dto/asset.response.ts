@@ -1,0 +1,75 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { ACCESS_LEVELS, ASSET_STATUSES, ASSET_TYPES, ILO_REGIONS, type AccessLevel, type AssetStatus, type AssetType, type IloRegion } from '#ikm/contracts';
+import { PageResponse } from '#ikm/pagination';
+import type { Actor, AssetVersion } from '../asset.entity.js';
+import type { Creator, FileLink, PersistentIdentifier, SourceReference } from '../metadata/asset-metadata.js';
+import type { MetadataQuality } from '../metadata/metadata-quality.js';
+import { CreatorDto, FileLinkDto, PersistentIdentifierDto, SourceReferenceDto } from './asset-metadata.dto.js';
+
+const multilingual = { type: 'object', additionalProperties: { type: 'string' } } as const;
+
+export class MetadataQualityResponse {
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'Share of the Dublin Core elements the record answers.' }) score: number;
+  @ApiProperty({ type: [String], example: ['rights', 'format'], description: 'Dublin Core elements it lacks.' }) missing: string[];
+  @ApiProperty({ type: [String], example: ['dateIssued'], description: 'Fields it needs before it can be submitted for review.' }) missingRequired: string[];
+}
+
+export class AssetResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: 'integer', description: 'This version’s number; every version is at /assets/{id}/versions/{versionNumber}.' }) versionNumber: number;
+  @ApiProperty({ type: 'integer', description: 'The asset’s revision, counted over all its versions; send it back in If-Match (as the ETag, e.g. `"3"`).' }) revision: number;
+  @ApiProperty({ enum: ASSET_STATUSES }) status: AssetStatus;
+  @ApiProperty({ enum: ASSET_TYPES }) type: AssetType;
+  @ApiProperty(multilingual) title: Record<string, string>;
+  @ApiProperty(multilingual) abstract: Record<string, string>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } }) keywords: Record<string, string[]>;
+  @ApiProperty({ type: [CreatorDto] }) creators: Creator[];
+  @ApiProperty() publishingUnit: string;
+  @ApiProperty({ format: 'date', nullable: true, type: String }) dateIssued: string | null;
+  @ApiProperty({ type: [String] }) languages: string[];
+  @ApiProperty({ type: [String] }) subjects: string[];
+  @ApiProperty({ type: [String] }) countries: string[];
+  @ApiProperty({ enum: ILO_REGIONS, isArray: true }) regions: IloRegion[];
+  @ApiProperty({ type: SourceReferenceDto, nullable: true }) source: SourceReference | null;
+  @ApiProperty({ type: PersistentIdentifierDto, nullable: true }) persistentIdentifier: PersistentIdentifier | null;
+  @ApiProperty({ nullable: true, type: String }) licence: string | null;
+  @ApiProperty({ enum: ACCESS_LEVELS }) accessLevel: AccessLevel;
+  @ApiProperty({ type: [String] }) restrictedToUnits: string[];
+  @ApiProperty({ type: [String], format: 'uuid' }) restrictedToCommunities: string[];
+  @ApiProperty({ format: 'date', nullable: true, type: String }) embargoUntil: string | null;
+  @ApiProperty({ type: [FileLinkDto] }) files: FileLink[];
+  @ApiProperty({ type: MetadataQualityResponse }) quality: MetadataQuality;
+  @ApiProperty({ enum: ASSET_STATUSES, isArray: true, description: 'The transitions you could make now.' }) allowedTransitions: AssetStatus[];
+  @ApiProperty() createdBy: string;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) publishedAt: string | null;
+
+  static of(version: AssetVersion, viewer: Actor): AssetResponse {
+    return {
+      id: version.assetId,
+      versionNumber: version.number,
+      revision: version.revision,
+      status: version.status,
+      ...version.metadata(),
+      quality: version.quality(),
+      allowedTransitions: version.transitionsFor(viewer),
+      createdBy: version.createdBy,
+      createdAt: version.createdAt.toISOString(),
+      updatedAt: version.updatedAt.toISOString(),
+      publishedAt: version.publishedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+/** Each item: the asset's latest version the caller may see. */
+export class AssetPageResponse extends PageResponse(AssetResponse) {}
+
+export class AssetTransitionResponse {
+  @ApiProperty({ type: 'integer' }) versionNumber: number;
+  @ApiProperty({ enum: ASSET_STATUSES }) from: AssetStatus;
+  @ApiProperty({ enum: ASSET_STATUSES }) to: AssetStatus;
+  @ApiProperty() actorId: string;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '#ikm/auth';
+import { DataSource } from 'typeorm';
+import type { AssetVersion } from '../asset.entity.js';
+import { AssetRepository } from '../asset.repository.js';
+import { actorOf } from '../actor.js';
+
+/** The asset as its URL shows it to the caller: the latest version they may see (a draft to its owners). */
+@Injectable()
+export class GetAssetUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly assets: AssetRepository,
+  ) {}
+
+  execute({ user, assetId }: { user: AuthenticatedUser; assetId: string }): Promise<AssetVersion> {
+    return this.assets.latestVisible(this.dataSource.manager, assetId, actorOf(user));
+  }
+}

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthenticatedUser } from '#ikm/auth';
+import { DataSource } from 'typeorm';
+import type { AssetVersion } from '../asset.entity.js';
+import { AssetError } from '../asset.errors.js';
+import { AssetRepository } from '../asset.repository.js';
+import { actorOf } from '../actor.js';
+
+/** One version at its own URL, superseded and retired ones included, if the caller may see it. */
+@Injectable()
+export class GetVersionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly assets: AssetRepository,
+  ) {}
+
+  async execute({ user, assetId, number }: { user: AuthenticatedUser; assetId: string; number: number }): Promise<AssetVersion> {
+    const versions = await this.assets.visibleVersions(this.dataSource.manager, assetId, actorOf(user));
+    const version = versions.find((candidate) => candidate.number === number);
+    if (!version) throw AssetError.versionNotFound(assetId, number);
+    return version;
+  }
+}

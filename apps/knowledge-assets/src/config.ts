@@ -1,0 +1,21 @@
+import { loadMigrationConfig, loadServiceConfig } from '#ikm/config';
+import { backendService } from '#ikm/contracts';
+
+/** Name, port and database: as declared in libs/contracts BACKEND_SERVICES. */
+const SERVICE = backendService('knowledge-assets');
+
+export const SERVICE_NAME = SERVICE.name;
+/** The topics its outbox relay publishes to. */
+export const PRODUCED_TOPICS = Object.keys(SERVICE.produces);
+
+const DEFAULTS = { port: SERVICE.port, database: SERVICE.database };
+
+export function loadKnowledgeAssetsConfig(env: NodeJS.ProcessEnv = process.env) {
+  return loadServiceConfig(DEFAULTS, env);
+}
+
+export function loadKnowledgeAssetsMigrationConfig(env: NodeJS.ProcessEnv = process.env) {
+  return loadMigrationConfig(DEFAULTS, env);
+}
+
+export type KnowledgeAssetsConfig = ReturnType<typeof loadKnowledgeAssetsConfig>;

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { createLogger } from '#ikm/observability';
+import { runService } from '#ikm/service';
+import { AppModule } from './app.module.js';
+import { loadKnowledgeAssetsConfig, SERVICE_NAME } from './config.js';
+
+const config = loadKnowledgeAssetsConfig();
+const logger = createLogger(SERVICE_NAME, config.LOG_LEVEL);
+
+await runService({
+  serviceName: SERVICE_NAME,
+  module: AppModule.register(config, logger),
+  config,
+  logger,
+  openApi: {
+    title: 'IKM knowledge assets',
+    description: 'The organisation’s repository: knowledge assets with multilingual metadata, versions, a review lifecycle and access levels.',
+    version: '1',
+  },
+});
