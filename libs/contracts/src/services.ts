@@ -1,5 +1,6 @@
 import { CHALLENGE_TOPIC, COMMENT_TOPIC, EXPERIMENT_TOPIC, IDEA_TOPIC } from './ideas.events.js';
 import { KNOWLEDGE_ASSET_TOPIC } from './knowledge-assets.events.js';
+import { CONCEPT_TOPIC } from './taxonomy.events.js';
 
 /**
  * A service behind the gateway. Its one name is its folder (apps/<name>), route prefix
@@ -71,6 +72,8 @@ export type ServiceName = BackendServiceName | typeof GATEWAY_SERVICE.name;
  */
 const TOPICS_AWAITING_THEIR_SERVICE: Readonly<Record<string, number>> = {
   [KNOWLEDGE_ASSET_TOPIC]: 6,
+  // Few concepts, rarely changed: order per concept is all a replica needs.
+  [CONCEPT_TOPIC]: 3,
 };
 
 /** Topics with the partition count each is created with. */
