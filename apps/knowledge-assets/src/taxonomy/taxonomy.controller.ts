@@ -36,7 +36,8 @@ export class TaxonomyController {
     const created = await this.createConcept.execute({
       content: { prefLabel: body.prefLabel, altLabel: body.altLabel ?? {}, definition: body.definition ?? {}, broader: body.broader ?? [] },
     });
-    void reply.header('location', `/taxonomy/concepts/${created.concept.id}`);
+    // The service's own path (its routes are under /knowledge-assets); the gateway prefixes /api/v1.
+    void reply.header('location', `/knowledge-assets/taxonomy/concepts/${created.concept.id}`);
     return ConceptResponse.of(created);
   }
 
