@@ -3,3 +3,4 @@ export * from './ideas.events.js';
 export * from './knowledge-assets.events.js';
 export * from './registry.js';
 export * from './services.js';
+export * from './taxonomy.events.js';

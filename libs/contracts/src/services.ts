@@ -1,5 +1,6 @@
 import { CHALLENGE_TOPIC, COMMENT_TOPIC, EXPERIMENT_TOPIC, IDEA_TOPIC } from './ideas.events.js';
 import { KNOWLEDGE_ASSET_TOPIC } from './knowledge-assets.events.js';
+import { CONCEPT_TOPIC } from './taxonomy.events.js';
 
 /**
  * A service behind the gateway. Its one name is its folder (apps/<name>), route prefix
@@ -60,7 +61,12 @@ export const BACKEND_SERVICES = [
     consumes: true,
   }),
   // The organisation's repository: assets with their versions, lifecycle and access.
-  declareBackend({ name: 'knowledge-assets', port: 3002, produces: { [KNOWLEDGE_ASSET_TOPIC]: 6 } }),
+  declareBackend({
+    name: 'knowledge-assets',
+    port: 3002,
+    // Few concepts, rarely changed: order per concept is all a replica needs.
+    produces: { [KNOWLEDGE_ASSET_TOPIC]: 6, [CONCEPT_TOPIC]: 3 },
+  }),
   declareBackend({ name: 'metrics', port: 3005, consumes: true }),
 ] as const;
 

@@ -9,6 +9,7 @@ export * from './etag.js';
 export * from './versioned-resource.js';
 export * from './uuid-param.pipe.js';
 export * from './text.validators.js';
+export * from './language.validators.js';
 export * from './date.validators.js';
 export * from './number.validators.js';
 export * from './shape.validators.js';
