@@ -7,7 +7,8 @@
 #   deploy/kafka/kafka.sh status   exit 0 when the broker port answers
 #
 # Environment (defaults in brackets):
-#   KAFKA_PORT [9092]             client listener on 127.0.0.1; the controller listens on KAFKA_PORT+1
+#   KAFKA_PORT [9092]             client listener on 127.0.0.1
+#   KAFKA_CONTROLLER_PORT [KAFKA_PORT+1]  the KRaft controller's listener on 127.0.0.1
 #   KAFKA_STATE_DIR [.run/kafka]  data, logs and pid file of this broker
 #   IKM_CACHE_DIR [~/.cache/ikm]  where the Maven-resolved jars live
 #   KAFKA_HEAP [512m]
@@ -16,7 +17,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 port="${KAFKA_PORT:-9092}"
-controller_port=$((port + 1))
+controller_port="${KAFKA_CONTROLLER_PORT:-$((port + 1))}"
 state_dir="${KAFKA_STATE_DIR:-$repo/.run/kafka}"
 kafka_version="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$here/pom.xml")"
 lib_dir="${IKM_CACHE_DIR:-$HOME/.cache/ikm}/kafka-$kafka_version/libs"

@@ -55,7 +55,7 @@ const LOG_FILE = path.join(TEST_LOG_DIR, 'start-platform.log');
 
 describe('npm start on a machine without PostgreSQL or Kafka', () => {
   let launcher: ChildProcess;
-  let ports: { postgres: number; kafka: number };
+  let ports: { postgres: number; kafka: number; kafkaController: number };
   /** Each process's port, every service's (those still to come included) and the gateway's. */
   const processPorts = new Map<string, number>();
   const portOf = (name: string) => processPorts.get(name)!;
@@ -71,11 +71,12 @@ describe('npm start on a machine without PostgreSQL or Kafka', () => {
   const ready = async (port: number) => expect((await fetch(`http://127.0.0.1:${port}/health/ready`)).status).toBe(200);
 
   beforeAll(async () => {
-    ports = { postgres: await freePort(), kafka: await freePort() };
+    // The controller's port is chosen free too: KAFKA_PORT+1 may be anyone's ephemeral port.
+    ports = { postgres: await freePort(), kafka: await freePort(), kafkaController: await freePort() };
     for (const { name } of [...SERVICES, GATEWAY]) processPorts.set(name, await freePort());
     scriptEnv = {
       postgres: { POSTGRES_PORT: String(ports.postgres), POSTGRES_STATE_DIR },
-      kafka: { KAFKA_PORT: String(ports.kafka), KAFKA_STATE_DIR },
+      kafka: { KAFKA_PORT: String(ports.kafka), KAFKA_CONTROLLER_PORT: String(ports.kafkaController), KAFKA_STATE_DIR },
     };
     for (const dir of [POSTGRES_STATE_DIR, KAFKA_STATE_DIR]) rmSync(dir, { recursive: true, force: true });
     expect(await answers(ports.postgres)).toBe(false);
@@ -89,6 +90,7 @@ describe('npm start on a machine without PostgreSQL or Kafka', () => {
         PGHOST_URL: `postgres://postgres@127.0.0.1:${ports.postgres}`,
         POSTGRES_STATE_DIR,
         KAFKA_BROKERS: `127.0.0.1:${ports.kafka}`,
+        KAFKA_CONTROLLER_PORT: String(ports.kafkaController),
         KAFKA_STATE_DIR,
         ...Object.fromEntries([...processPorts].map(([name, port]) => [serviceVariable(name, 'PORT'), String(port)])),
         AUTH_JWT_SECRET: TEST_JWT_SECRET,
