@@ -54,11 +54,14 @@ const PEOPLE = {
 } satisfies Record<string, Persona>;
 type Who = keyof typeof PEOPLE;
 
-/** Calls `/knowledge-assets/assets<path>` as this persona. */
-function as(who: Who): PersonaClient {
+/** The arguments of `.as(…)` that call as this persona, on any client of the API. */
+function persona(who: Who): [user: string, roles: Role[], claims: PersonaClaims] {
   const { sub, roles, ...claims } = PEOPLE[who] as Persona;
-  return assetsApi.as(sub, roles, claims);
+  return [sub, roles, claims];
 }
+
+/** Calls `/knowledge-assets/assets<path>` as this persona. */
+const as = (who: Who): PersonaClient => assetsApi.as(...persona(who));
 
 /** A record complete enough to be submitted, created by cleo for the unit. */
 const asset = (extra: object = {}) => assetDraft(UNIT, extra);
@@ -130,8 +133,7 @@ describe('describing an asset', () => {
   });
 
   it('through the gateway: the route, the Location rewritten to the gateway’s path, and the service’s operations in the merged document', async () => {
-    const { sub, roles, ...claims } = PEOPLE.creator as Persona;
-    const response = await gatewayApi(gateway, 'knowledge-assets').as(sub, roles, claims).post('/assets', asset());
+    const response = await gatewayApi(gateway, 'knowledge-assets').as(...persona('creator')).post('/assets', asset());
     expect(response.status).toBe(201);
     expect(response.headers.location).toBe(`/api/v1/knowledge-assets/assets/${response.body.id}`);
     await eventually(async () => {
