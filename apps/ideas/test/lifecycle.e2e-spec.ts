@@ -1,11 +1,10 @@
 import type { Role } from '#ikm/auth';
 import { KnowledgeAssetPublishedV1 } from '#ikm/contracts';
 import { decodeCloudEvent } from '#ikm/messaging';
-import { eventIdOf, eventually, headerText, outboxEvents, serviceApi, ServiceProcess, TEST_SERVICES, TestKafka, unpublishedOutboxCount, waitUntilHandled } from '#ikm/testing';
+import { eventIdOf, eventually, headerText, itAnswersEachWithAProblem, outboxEvents, serviceApi, ServiceProcess, TEST_SERVICES, TestKafka, unpublishedOutboxCount, waitUntilHandled, type BadInputCase } from '#ikm/testing';
 import type { KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import type request from 'supertest';
 import { benefitPeriod, challengeDraft, experimentPlan, submittedIdea } from './factories.js';
 import { knowledgeAssetPublished } from './knowledge-asset-events.js';
 
@@ -393,8 +392,7 @@ describe('bad input gets a clear 4xx on every endpoint', () => {
   /** A cursor of the right form whose key is not one a page could have ended on. */
   const cursor = (key: unknown) => Buffer.from(JSON.stringify({ key, id: uuid })).toString('base64url');
 
-  // Every row has four elements: with fewer, jest would pass a `done` callback in place of the field.
-  const cases: Array<[string, () => PromiseLike<request.Response>, number, string | undefined]> = [
+  const cases: BadInputCase[] = [
     ['POST /ideas with an unknown challenge', () => as('alice').post('', idea('Unknown challenge', { challengeId: uuid })), 400, 'challengeId'],
     ['POST /ideas with negative savings', () => as('alice').post('', idea('Bad benefits', { expectedBenefits: { description: 'x', annualSavingsUsd: -1 } })), 400, 'expectedBenefits.annualSavingsUsd'],
     ['POST /ideas with a non-uuid asset', () => as('alice').post('', idea('Bad asset', { knowledgeAssetIds: ['nope'] })), 400, 'knowledgeAssetIds'],
@@ -446,13 +444,13 @@ describe('bad input gets a clear 4xx on every endpoint', () => {
       () => as('alice').patch(`/${draftId}`, { [field]: null }),
       400,
       field,
-    ]) as typeof cases),
+    ]) as BadInputCase[]),
     ...(['title', 'description', 'opensAt', 'closesAt', 'themes', 'criteria'].map((field) => [
       `PATCH a challenge with ${field}: null`,
       () => as('kim', KM_OFFICER).patch(`/challenges/${challengeId}`, { [field]: null }),
       400,
       field,
-    ]) as typeof cases),
+    ]) as BadInputCase[]),
     ['POST /ideas with themes: null', () => as('alice').post('', idea('Null themes', { themes: null })), 400, 'themes'],
     ['PATCH a comment with body: null', () => as('zed').patch(`/${id}/comments/${commentId}`, { body: null }), 400, 'body'],
     ['POST transitions to null', () => as('ada', ADMIN).post(`/${id}/transitions`, { to: null }), 400, 'to'],
@@ -508,12 +506,7 @@ describe('bad input gets a clear 4xx on every endpoint', () => {
     ['GET challenges with a number cursor', () => as('alice').get(`/challenges?cursor=${cursor(42)}`), 400, 'cursor'],
   ];
 
-  it.each(cases)('%s', async (_, call, status, field) => {
-    const response = await call();
-    expect(response.status).toBe(status);
-    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
-    if (field) expect(response.body.errors.map((error: { field: string }) => error.field)).toContain(field);
-  });
+  itAnswersEachWithAProblem(cases);
 });
 
 describe('events', () => {

@@ -77,6 +77,30 @@ it('signs once per user and roles, with the token source it is given', async () 
   expect(await api.token('ada', ['ikmu_admin'])).toBe('token-of-ada');
 });
 
+it('carries claims beyond roles (a unit, a region) and signs once per user, roles and claims', async () => {
+  const api = apiClient(baseUrl);
+  const officer = bearerClaims((await api.as('kim', ['km_officer'], { unit: 'EMPLAB', region: 'africa' }).get('/')).body);
+  expect(officer).toMatchObject({ sub: 'kim', roles: ['km_officer'], unit: 'EMPLAB', region: 'africa' });
+  expect(bearerClaims((await api.as('kim', ['km_officer']).get('/')).body).unit).toBeUndefined();
+
+  const signed: string[] = [];
+  const counting = apiClient(baseUrl, {
+    tokens: async (user, roles, claims) => {
+      signed.push(`${user}:${roles.join(',')}:${JSON.stringify(claims)}`);
+      return `token-${signed.length}`;
+    },
+  });
+  await counting.as('kim', ['km_officer'], { unit: 'EMPLAB', region: 'africa' }).get('/');
+  await counting.as('kim', ['km_officer'], { region: 'africa', unit: 'EMPLAB' }).get('/');
+  await counting.as('kim', ['km_officer'], { unit: 'STATISTICS' }).get('/');
+  await counting.as('kim', ['km_officer']).get('/');
+  expect(signed).toEqual([
+    'kim:km_officer:{"unit":"EMPLAB","region":"africa"}',
+    'kim:km_officer:{"unit":"STATISTICS"}',
+    'kim:km_officer:{}',
+  ]);
+});
+
 it('fails the request when the token cannot be signed', async () => {
   const api = apiClient(baseUrl, { tokens: () => Promise.reject(new Error('no key')) });
   await expect(api.as('eve').get('/')).rejects.toThrow('no key');

@@ -1,9 +1,12 @@
 import type { Role } from '#ikm/auth';
 import request from 'supertest';
-import { tokenFor } from './tokens.js';
+import { tokenFor, type PersonaClaims } from './tokens.js';
 
-/** Signs a token for a user with these roles: development tokens by default, or an identity provider's. */
-export type TokenSource = (user: string, roles: Role[]) => Promise<string>;
+/**
+ * Signs a token for a user with these roles and claims: development tokens by default, or an identity
+ * provider's.
+ */
+export type TokenSource = (user: string, roles: Role[], claims: PersonaClaims) => Promise<string>;
 
 /** Where the calls go: a URL, or anything with a base URL (a `ServiceProcess`), read at each call. */
 export type ApiTarget = string | { readonly baseUrl: string };
@@ -60,9 +63,12 @@ export class ApiClient {
     private readonly options: ApiClientOptions = {},
   ) {}
 
-  /** Calls as `user` with these roles (staff by default), with a token signed once per user and roles. */
-  as(user: string, roles: Role[] = ['staff']): PersonaClient {
-    return this.client(() => this.token(user, roles));
+  /**
+   * Calls as `user` with these roles (staff by default) and claims beyond roles (the `unit` whose
+   * km_officer they are, say), with a token signed once per user, roles and claims.
+   */
+  as(user: string, roles: Role[] = ['staff'], claims: PersonaClaims = {}): PersonaClient {
+    return this.client(() => this.token(user, roles, claims));
   }
 
   /** Calls without a token. */
@@ -70,12 +76,13 @@ export class ApiClient {
     return this.client(() => undefined);
   }
 
-  /** The token `as(user, roles)` sends, for calls made by other means (raw sockets, fetch). */
-  token(user: string, roles: Role[] = ['staff']): Promise<string> {
-    const key = `${user}\n${[...roles].sort().join(',')}`;
+  /** The token `as(user, roles, claims)` sends, for calls made by other means (raw sockets, fetch). */
+  token(user: string, roles: Role[] = ['staff'], claims: PersonaClaims = {}): Promise<string> {
+    const given = Object.entries(claims).filter(([, value]) => value !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const key = JSON.stringify([user, [...roles].sort(), given]);
     let token = this.tokens.get(key);
     if (!token) {
-      token = (this.options.tokens ?? tokenFor)(user, roles);
+      token = (this.options.tokens ?? tokenFor)(user, roles, claims);
       this.tokens.set(key, token);
     }
     return token;

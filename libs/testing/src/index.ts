@@ -9,3 +9,4 @@ export * from './tcp-proxy.js';
 export * from './api-client.js';
 export * from './outbox-events.js';
 export * from './consumer-progress.js';
+export * from './bad-input.js';
