@@ -5,7 +5,6 @@ export * from './problem-details.filter.js';
 export * from './problem-details.js';
 export * from './validation.js';
 export * from './cursor.js';
-export * from './etag.js';
 export * from './versioned-resource.js';
 export * from './uuid-param.pipe.js';
 export * from './text.validators.js';

@@ -1,22 +1,19 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiPreconditionFailedResponse,
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
-import { etagOf, positiveIntegerParam, uuidParam, versionFromIfMatch } from '#ikm/http';
+import { IfMatchVersion, positiveIntegerParam, RespondsWithEtag, uuidParam } from '#ikm/http';
 import type { FastifyReply } from 'fastify';
-import type { AssetVersion } from './asset.entity.js';
 import { actorOf } from './actor.js';
 import { AssetAccessDto, AssetMetadataDto } from './dto/asset-metadata.dto.js';
 import { AssetPageResponse, AssetResponse, AssetTransitionResponse } from './dto/asset.response.js';
@@ -34,14 +31,12 @@ import { StartNewVersionUseCase } from './use-cases/start-new-version.use-case.j
 import { TransitionAssetUseCase } from './use-cases/transition-asset.use-case.js';
 import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
 
-/** Every answer that is one version carries the asset's revision as a strong ETag. */
-const etagHeader = { ETag: { description: 'The asset’s revision, to send back in If-Match.', schema: { type: 'string', example: '"3"' } } };
-const ifMatchHeader = { name: 'If-Match', required: false, description: 'ETag of the revision you changed.', example: '"3"' };
-
-function answer(reply: FastifyReply, version: AssetVersion, user: AuthenticatedUser): AssetResponse {
-  void reply.header('etag', etagOf(version.revision));
-  return AssetResponse.of(version, actorOf(user));
-}
+/**
+ * Every answer that is one version carries the asset's revision (counted over all its versions) as its
+ * ETag. No 304 for If-None-Match: the answer holds the caller's allowed transitions, which the revision
+ * does not determine.
+ */
+const WITH_REVISION_ETAG = { versionOf: (body: AssetResponse) => body.revision };
 
 @ApiTags('knowledge assets')
 @ApiUnauthorizedResponse({ description: 'No valid bearer token.' })
@@ -62,13 +57,14 @@ export class AssetController {
 
   @ApiOperation({ summary: 'Describe a new asset (its first version, a draft)' })
   @Post()
+  @RespondsWithEtag(WITH_REVISION_ETAG)
   @Roles(...INTERNAL_ROLES)
-  @ApiCreatedResponse({ type: AssetResponse, headers: etagHeader, description: 'The draft, with its metadata quality.' })
+  @ApiCreatedResponse({ type: AssetResponse, description: 'The draft, with its metadata quality.' })
   @ApiBadRequestResponse({ description: 'Invalid or unknown fields; or you would not own the draft (list yourself among the creators, or be the unit’s km_officer).' })
-  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: AssetMetadataDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async create(@CurrentUser() user: AuthenticatedUser, @Body() body: AssetMetadataDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<AssetResponse> {
     const draft = await this.createDraft.execute({ user, metadata: newDraftMetadata(body) });
     void reply.header('location', `/knowledge-assets/assets/${draft.assetId}`);
-    return answer(reply, draft, user);
+    return AssetResponse.of(draft, actorOf(user));
   }
 
   @ApiOperation({ summary: 'List assets (filtered, sorted, paginated)' })
@@ -81,103 +77,97 @@ export class AssetController {
 
   @ApiOperation({ summary: 'Get an asset: its latest version you may see' })
   @Get(':id')
-  @ApiOkResponse({ type: AssetResponse, headers: etagHeader, description: 'The latest published version, or the version in progress for its owners and publishers.' })
+  @RespondsWithEtag(WITH_REVISION_ETAG)
+  @ApiOkResponse({ type: AssetResponse, description: 'The latest published version, or the version in progress for its owners and publishers.' })
   @ApiNotFoundResponse({ description: 'No such asset, or none of its versions is visible to you.' })
-  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string, @Res({ passthrough: true }) reply: FastifyReply) {
-    return answer(reply, await this.getAsset.execute({ user, assetId: id }), user);
+  async get(@CurrentUser() user: AuthenticatedUser, @Param('id', uuidParam('id')) id: string): Promise<AssetResponse> {
+    return AssetResponse.of(await this.getAsset.execute({ user, assetId: id }), actorOf(user));
   }
 
   @ApiOperation({ summary: 'Edit the draft' })
   @Patch(':id')
+  @RespondsWithEtag(WITH_REVISION_ETAG)
   @Roles(...INTERNAL_ROLES)
-  @ApiHeader(ifMatchHeader)
-  @ApiOkResponse({ type: AssetResponse, headers: etagHeader, description: 'The edited draft.' })
+  @ApiOkResponse({ type: AssetResponse, description: 'The edited draft.' })
   @ApiForbiddenResponse({ description: 'Not one of its owners.' })
   @ApiConflictResponse({ description: 'Its latest version is not a draft (a published version changes by a new version).' })
-  @ApiPreconditionFailedResponse({ description: 'If-Match does not match the current revision.' })
   async update(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
     @Body() body: UpdateAssetDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const draft = await this.updateDraft.execute({ user, assetId: id, changes: metadataChanges(body), expectedRevision: versionFromIfMatch(ifMatch) });
-    return answer(reply, draft, user);
+    @IfMatchVersion() expectedRevision: number | undefined,
+  ): Promise<AssetResponse> {
+    const draft = await this.updateDraft.execute({ user, assetId: id, changes: metadataChanges(body), expectedRevision });
+    return AssetResponse.of(draft, actorOf(user));
   }
 
   @ApiOperation({ summary: 'Move an asset through its lifecycle' })
   @Post(':id/transitions')
+  @RespondsWithEtag(WITH_REVISION_ETAG)
   @Roles(...INTERNAL_ROLES)
   @HttpCode(200)
-  @ApiHeader(ifMatchHeader)
-  @ApiOkResponse({ type: AssetResponse, headers: etagHeader, description: 'The version moved, in its new state.' })
+  @ApiOkResponse({ type: AssetResponse, description: 'The version moved, in its new state.' })
   @ApiBadRequestResponse({ description: 'Unknown state, or no reason to send back or retire.' })
   @ApiForbiddenResponse({ description: 'Not yours to make: owners submit; the unit’s km_officer or an ikmu_admin publishes, sends back and retires.' })
   @ApiConflictResponse({ description: 'Not allowed from the current state (the problem lists those that are), or required fields missing to submit.' })
-  @ApiPreconditionFailedResponse({ description: 'If-Match does not match the current revision.' })
   async transition(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
     @Body() body: TransitionAssetDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const version = await this.transitionAsset.execute({ user, assetId: id, to: body.to, reason: body.reason, expectedRevision: versionFromIfMatch(ifMatch) });
-    return answer(reply, version, user);
+    @IfMatchVersion() expectedRevision: number | undefined,
+  ): Promise<AssetResponse> {
+    const version = await this.transitionAsset.execute({ user, assetId: id, to: body.to, reason: body.reason, expectedRevision });
+    return AssetResponse.of(version, actorOf(user));
   }
 
   @ApiOperation({ summary: 'Start a new version: a draft copy of the published one' })
   @Post(':id/versions')
+  @RespondsWithEtag(WITH_REVISION_ETAG)
   @Roles(...INTERNAL_ROLES)
-  @ApiHeader(ifMatchHeader)
-  @ApiCreatedResponse({ type: AssetResponse, headers: etagHeader, description: 'The new draft; the published version stays until it is superseded.' })
+  @ApiCreatedResponse({ type: AssetResponse, description: 'The new draft; the published version stays until it is superseded.' })
   @ApiForbiddenResponse({ description: 'Not one of its owners.' })
   @ApiConflictResponse({ description: 'A version is already in progress, or none is published.' })
-  @ApiPreconditionFailedResponse({ description: 'If-Match does not match the current revision.' })
   async newVersion(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @IfMatchVersion() expectedRevision: number | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const draft = await this.startNewVersion.execute({ user, assetId: id, expectedRevision: versionFromIfMatch(ifMatch) });
+  ): Promise<AssetResponse> {
+    const draft = await this.startNewVersion.execute({ user, assetId: id, expectedRevision });
     void reply.header('location', `/knowledge-assets/assets/${id}/versions/${draft.number}`);
-    return answer(reply, draft, user);
+    return AssetResponse.of(draft, actorOf(user));
   }
 
   @ApiOperation({ summary: 'Get one version of an asset' })
   @Get(':id/versions/:number')
+  @RespondsWithEtag(WITH_REVISION_ETAG)
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1, maximum: 2147483647 } })
-  @ApiOkResponse({ type: AssetResponse, headers: etagHeader, description: 'That version, whatever its state, if you may see it.' })
+  @ApiOkResponse({ type: AssetResponse, description: 'That version, whatever its state, if you may see it.' })
   @ApiNotFoundResponse({ description: 'No such version visible to you.' })
   async version(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
     @Param('number', positiveIntegerParam('number')) number: number,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    return answer(reply, await this.getVersion.execute({ user, assetId: id, number }), user);
+  ): Promise<AssetResponse> {
+    return AssetResponse.of(await this.getVersion.execute({ user, assetId: id, number }), actorOf(user));
   }
 
   @ApiOperation({ summary: 'Change who may read the published version' })
   @Put(':id/access')
+  @RespondsWithEtag(WITH_REVISION_ETAG)
   @Roles(...INTERNAL_ROLES)
-  @ApiHeader(ifMatchHeader)
-  @ApiOkResponse({ type: AssetResponse, headers: etagHeader, description: 'The published version with its new access settings.' })
+  @ApiOkResponse({ type: AssetResponse, description: 'The published version with its new access settings.' })
   @ApiBadRequestResponse({ description: 'Invalid settings: restricted to nobody, or units named for an unrestricted asset.' })
   @ApiForbiddenResponse({ description: 'Not one of its owners or publishers.' })
   @ApiConflictResponse({ description: 'No published version.' })
-  @ApiPreconditionFailedResponse({ description: 'If-Match does not match the current revision.' })
   async access(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,
     @Body() body: AssetAccessDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ) {
-    const version = await this.changeAccess.execute({ user, assetId: id, access: accessSettings(body), expectedRevision: versionFromIfMatch(ifMatch) });
-    return answer(reply, version, user);
+    @IfMatchVersion() expectedRevision: number | undefined,
+  ): Promise<AssetResponse> {
+    const version = await this.changeAccess.execute({ user, assetId: id, access: accessSettings(body), expectedRevision });
+    return AssetResponse.of(version, actorOf(user));
   }
 
   @ApiOperation({ summary: 'An asset’s transitions, version by version' })

@@ -1,5 +1,6 @@
 import type { Role } from '#ikm/auth';
 import type { AccessLevel, AssetStatus, AssetType, IloRegion } from '#ikm/contracts';
+import { assertExpectedVersion } from '#ikm/domain';
 import type { Transition as LifecycleTransition } from '#ikm/lifecycle';
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
@@ -44,8 +45,9 @@ export class Asset {
     return Object.assign(new Asset(), { id: randomUUID(), revision: 1, createdAt: now, updatedAt: now });
   }
 
+  /** The revision a client's If-Match expects (`@IfMatchVersion()`), when it sent one, must be the current one. */
   assertRevision(expected: number | undefined): void {
-    if (expected !== undefined && expected !== this.revision) throw AssetError.versionMismatch(this.id, expected, this.revision);
+    assertExpectedVersion(expected, this.revision, (expectedRevision, actual) => AssetError.versionMismatch(this.id, expectedRevision, actual));
   }
 
   touch(now: Date): void {

@@ -1,12 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACCESS_LEVELS, ASSET_TYPES, ILO_REGIONS, PERSISTENT_IDENTIFIER_SCHEMES, SOURCE_PLATFORMS, type AccessLevel, type AssetType, type IloRegion, type SourcePlatform } from '#ikm/contracts';
-import { IsoDate, NestedObject, NestedObjectArray, NoNulCharacters, Omittable, trimmed } from '#ikm/http';
+import { IsoDate, LanguageMap, LanguageTag, NestedObject, NestedObjectArray, NoNulCharacters, Omittable, trimmed } from '#ikm/http';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { CountryCode, LanguageTag, MultilingualKeywords, MultilingualText, Orcid, PersistentIdentifierValue, SpdxLicence } from '../metadata/metadata.validators.js';
+import { CountryCode, Orcid, PersistentIdentifierValue, SpdxLicence } from '../metadata/metadata.validators.js';
 import { CHECKSUM, MEDIA_TYPE } from '../metadata/standards.js';
 
-const multilingualSchema = (example: Record<string, string>) => ({ type: 'object', additionalProperties: { type: 'string' }, example }) as const;
 const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 
 export class CreatorDto {
@@ -89,19 +88,21 @@ export class AssetMetadataDto {
   @IsIn(ASSET_TYPES)
   type: AssetType;
 
-  @ApiProperty({ ...multilingualSchema({ en: 'Social dialogue in the platform economy', fr: 'Le dialogue social dans l’économie de plateforme' }), description: 'By BCP 47 language tag; at least one.' })
-  @MultilingualText(500)
+  @LanguageMap({
+    maxLength: 500,
+    required: true,
+    example: { en: 'Social dialogue in the platform economy', fr: 'Le dialogue social dans l’économie de plateforme' },
+    description: 'By BCP 47 language tag, each language at most once; at least one.',
+  })
   title: Record<string, string>;
 
   // No initializers on optional fields: PartialType copies initializers, and an edit would reset them.
-  @ApiPropertyOptional({ ...multilingualSchema({ en: 'What the study found.' }), nullable: true, description: 'By BCP 47 language tag; null clears it.' })
   @IsOptional()
-  @MultilingualText(20_000)
+  @LanguageMap({ maxLength: 20_000, nullable: true, example: { en: 'What the study found.' }, description: 'By BCP 47 language tag, each language at most once; null clears it.' })
   abstract?: Record<string, string> | null;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } }, example: { en: ['social dialogue'] } })
   @Omittable()
-  @MultilingualKeywords()
+  @LanguageMap({ maxLength: 100, maxItemsPerLanguage: 50, example: { en: ['social dialogue'] }, description: 'Keywords by BCP 47 language tag, each language at most once.' })
   keywords?: Record<string, string[]>;
 
   @ApiPropertyOptional({ type: [CreatorDto], maxItems: 100 })

@@ -1,10 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ACCESS_LEVELS, ASSET_STATUSES, ASSET_TYPES, ILO_REGIONS, type AccessLevel, type AssetStatus, type AssetType, type IloRegion } from '#ikm/contracts';
-import { NoNulCharacters } from '#ikm/http';
+import { LanguageTag, NoNulCharacters } from '#ikm/http';
 import { PageQuery } from '#ikm/pagination';
 import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ASSET_SORTS, type AssetSort } from '../asset.repository.js';
-import { CountryCode, LanguageTag } from '../metadata/metadata.validators.js';
+import { CountryCode } from '../metadata/metadata.validators.js';
 
 export class ListAssetsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ASSET_SORTS, default: 'recently_updated' })

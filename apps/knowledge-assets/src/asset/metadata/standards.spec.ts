@@ -1,21 +1,6 @@
-import { canonicalLanguageTag, CHECKSUM, isCountryCode, isOrcid, isSpdxLicence, MEDIA_TYPE, PERSISTENT_IDENTIFIER_PATTERNS } from './standards.js';
+import { CHECKSUM, isCountryCode, isOrcid, isSpdxLicence, MEDIA_TYPE, PERSISTENT_IDENTIFIER_PATTERNS } from './standards.js';
 
 describe('identifier standards', () => {
-  it.each([
-    ['en', 'en'],
-    ['EN-us', 'en-US'],
-    ['zh-hant-tw', 'zh-Hant-TW'],
-    ['es-419', 'es-419'],
-    ['sw', 'sw'],
-    ['eng', 'en'],
-  ])('takes the language tag %s as %s', (tag, canonical) => {
-    expect(canonicalLanguageTag(tag)).toBe(canonical);
-  });
-
-  it.each(['', 'english', 'en_US', 'xx', 'zz-ZZ', 'und', 'en--US', '12', 'a'.repeat(36), 42, null])('refuses the language tag %p', (tag) => {
-    expect(canonicalLanguageTag(tag)).toBeUndefined();
-  });
-
   it('knows ISO 3166-1 alpha-2 countries, upper case only', () => {
     expect(['FR', 'KE', 'BR', 'TL'].map(isCountryCode)).toEqual([true, true, true, true]);
     expect(['fr', 'FRA', '250', 'ZZ', 'EU', '', 7].map(isCountryCode)).toEqual([false, false, false, false, false, false, false]);

@@ -3,30 +3,9 @@ import { createRequire } from 'node:module';
 
 /**
  * The identifier standards asset metadata is checked against. Each answers "is this one?" from a
- * maintained source: ICU's data in Node for languages, i18n-iso-countries for ISO 3166-1, and the SPDX
- * list for licences; ORCID, DOI and Handle from their published syntax.
+ * maintained source: i18n-iso-countries for ISO 3166-1 and the SPDX list for licences; ORCID, DOI and
+ * Handle from their published syntax. Language tags are the platform's (`canonicalLanguageTag`, #ikm/http).
  */
-
-// Node's full ICU (CLDR) names every language it knows; `fallback: 'none'` answers undefined otherwise.
-const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
-
-/**
- * The canonical form of a BCP 47 language tag (`en-us` -> `en-US`), or undefined when the tag is not
- * well formed or its primary language is one no CLDR locale names (`xx`, `zz`, `und`).
- * `Intl.getCanonicalLocales` checks the syntax and canonicalises (RFC 5646 / UTS 35) without a
- * dependency; it does not know which subtags are registered, hence the language check.
- */
-export function canonicalLanguageTag(tag: unknown): string | undefined {
-  if (typeof tag !== 'string' || tag.length === 0 || tag.length > 35) return undefined;
-  try {
-    const [canonical] = Intl.getCanonicalLocales(tag);
-    const language = new Intl.Locale(canonical!).language;
-    return language !== 'und' && LANGUAGE_NAMES.of(language) ? canonical : undefined;
-  } catch {
-    // A tag that is not well formed (`en_US`, `en--US`), or `und`, which ICU will not name.
-    return undefined;
-  }
-}
 
 /** An ISO 3166-1 alpha-2 code, upper case (`FR`, `KE`); alpha-3 and numeric codes are refused. */
 export function isCountryCode(code: unknown): boolean {
