@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { TransitionHistory } from './transition-history.js';
+import { TransitionHistory, transitionHistoryTable } from './transition-history.js';
 
 /** Records the statements the history sends, and answers a read with the rows given. */
 function managerAnswering(rows: unknown[] = []) {
@@ -32,5 +32,20 @@ describe('TransitionHistory', () => {
   it('refuses a table or column name that is not a plain identifier, since names go into the SQL text', () => {
     expect(() => new TransitionHistory({ table: 'x; DROP TABLE ideas', subjectColumn: 'x_id' })).toThrow('not a plain SQL identifier');
     expect(() => new TransitionHistory({ table: 'x', subjectColumn: 'X-id' })).toThrow('not a plain SQL identifier');
+  });
+});
+
+describe('transitionHistoryTable', () => {
+  it('creates the table the history writes, its subject referencing the subjects, and the index it is read by', () => {
+    const [table, index] = transitionHistoryTable({ table: 'enrolment_transitions', subjectColumn: 'enrolment_id' }, 'enrolments');
+    expect(table).toMatch(/^CREATE TABLE "enrolment_transitions" \(/);
+    expect(table).toContain('"enrolment_id"  uuid NOT NULL REFERENCES "enrolments" (id)');
+    for (const column of ['from_status text NOT NULL', 'to_status   text NOT NULL', 'actor_id    text NOT NULL', 'reason      text,', 'at          timestamptz NOT NULL']) expect(table).toContain(column);
+    expect(index).toBe('CREATE INDEX "enrolment_transitions_enrolment" ON "enrolment_transitions" ("enrolment_id", id)');
+  });
+
+  it('refuses a name that is not a plain SQL identifier', () => {
+    expect(() => transitionHistoryTable({ table: 'x; DROP TABLE ideas', subjectColumn: 'x_id' }, 'xs')).toThrow('not a plain SQL identifier');
+    expect(() => transitionHistoryTable({ table: 'x_transitions', subjectColumn: 'x_id' }, 'X-s')).toThrow('not a plain SQL identifier');
   });
 });

@@ -15,28 +15,43 @@ export interface HistoryEntry<Status extends string> extends Transition<Status> 
   at: string;
 }
 
+/** Names of a kind of subject's history table: e.g. `idea_transitions`, `idea_id`, referencing `ideas`. */
+export interface TransitionHistoryNames {
+  table: string;
+  subjectColumn: string;
+}
+
 /**
- * Who moved a subject, when and why: one table per kind of subject, which the service creates in its
- * own migration with this shape (here for ideas, `idea_transitions` and `idea_id`):
- *
- *     CREATE TABLE <table> (
- *       id          bigserial PRIMARY KEY,
- *       <subject>   uuid NOT NULL REFERENCES <subjects> (id),
- *       from_status text NOT NULL,
- *       to_status   text NOT NULL,
- *       actor_id    text NOT NULL,
- *       reason      text,
- *       at          timestamptz NOT NULL
- *     );
- *     CREATE INDEX <table>_<subject without _id> ON <table> (<subject>, id);
- *
- * Rows are written in the transaction of the move they record, and read back in the order written.
+ * The statements a service's migration runs to create a history table (one per kind of subject), its
+ * subject column referencing `subjects (id)`, and the index the history is read by, named
+ * `<table>_<subject column without _id>`. One shape, so that every service's history reads the same.
+ */
+export function transitionHistoryTable({ table, subjectColumn }: TransitionHistoryNames, subjects: string): string[] {
+  const [name, subject, referenced] = [sqlIdentifier(table), sqlIdentifier(subjectColumn), sqlIdentifier(subjects)];
+  const index = sqlIdentifier(`${table}_${subjectColumn.replace(/_id$/, '')}`);
+  return [
+    `CREATE TABLE ${name} (
+       id          bigserial PRIMARY KEY,
+       ${subject}  uuid NOT NULL REFERENCES ${referenced} (id),
+       from_status text NOT NULL,
+       to_status   text NOT NULL,
+       actor_id    text NOT NULL,
+       reason      text,
+       at          timestamptz NOT NULL
+     )`,
+    `CREATE INDEX ${index} ON ${name} (${subject}, id)`,
+  ];
+}
+
+/**
+ * Who moved a subject, when and why, in a table made by `transitionHistoryTable`. Rows are written in
+ * the transaction of the move they record, and read back in the order written.
  */
 export class TransitionHistory<Status extends string> {
   private readonly insert: string;
   private readonly select: string;
 
-  constructor({ table, subjectColumn }: { table: string; subjectColumn: string }) {
+  constructor({ table, subjectColumn }: TransitionHistoryNames) {
     const [into, subject] = [sqlIdentifier(table), sqlIdentifier(subjectColumn)];
     this.insert = `INSERT INTO ${into} (${subject}, from_status, to_status, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)`;
     this.select = `SELECT from_status, to_status, actor_id, reason, at FROM ${into} WHERE ${subject} = $1 ORDER BY id`;

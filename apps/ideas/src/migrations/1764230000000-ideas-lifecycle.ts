@@ -1,3 +1,4 @@
+import { transitionHistoryTable } from '#ikm/lifecycle';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** The whole lifecycle: challenges, teams, history, engagement, reviews, experiments, benefits, similar work. */
@@ -47,17 +48,7 @@ export class IdeasLifecycle1764230000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX ideas_challenge_created ON ideas (challenge_id, created_at DESC, id DESC)`);
     await queryRunner.query(`CREATE INDEX ideas_endorsed ON ideas (endorsement_count DESC, id DESC)`);
 
-    await queryRunner.query(`
-      CREATE TABLE idea_transitions (
-        id         bigserial PRIMARY KEY,
-        idea_id    uuid NOT NULL REFERENCES ideas (id),
-        from_status text NOT NULL,
-        to_status  text NOT NULL,
-        actor_id   text NOT NULL,
-        reason     text,
-        at         timestamptz NOT NULL
-      )`);
-    await queryRunner.query(`CREATE INDEX idea_transitions_idea ON idea_transitions (idea_id, id)`);
+    for (const statement of transitionHistoryTable({ table: 'idea_transitions', subjectColumn: 'idea_id' }, 'ideas')) await queryRunner.query(statement);
 
     await queryRunner.query(`
       CREATE TABLE endorsements (

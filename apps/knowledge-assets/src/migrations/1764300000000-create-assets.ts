@@ -1,3 +1,4 @@
+import { transitionHistoryTable } from '#ikm/lifecycle';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Assets, their versions and the versions' transition history. */
@@ -48,17 +49,7 @@ export class CreateAssets1764300000000 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX asset_versions_one_published ON asset_versions (asset_id) WHERE status = 'published'`);
     await queryRunner.query(`CREATE UNIQUE INDEX asset_versions_one_open ON asset_versions (asset_id) WHERE status IN ('draft', 'in_review')`);
     await queryRunner.query(`CREATE INDEX asset_versions_owners ON asset_versions USING gin (owner_ids)`);
-    await queryRunner.query(`
-      CREATE TABLE asset_version_transitions (
-        id          bigserial PRIMARY KEY,
-        version_id  uuid NOT NULL REFERENCES asset_versions (id),
-        from_status text NOT NULL,
-        to_status   text NOT NULL,
-        actor_id    text NOT NULL,
-        reason      text,
-        at          timestamptz NOT NULL
-      )`);
-    await queryRunner.query(`CREATE INDEX asset_version_transitions_version ON asset_version_transitions (version_id, id)`);
+    for (const statement of transitionHistoryTable({ table: 'asset_version_transitions', subjectColumn: 'version_id' }, 'asset_versions')) await queryRunner.query(statement);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
