@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceCoreModule } from '#ikm/service';
 import type { Logger } from 'pino';
 import { AssetModule } from './asset/asset.module.js';
+import { CaptureModule } from './capture/capture.module.js';
+import { CommunityModule } from './community/community.module.js';
 import { PRODUCED_TOPICS, SERVICE_NAME, type KnowledgeAssetsConfig } from './config.js';
 import { knowledgeAssetsDataSourceOptions } from './data-source.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
@@ -21,6 +23,8 @@ export class AppModule {
         }),
         AssetModule,
         TaxonomyModule,
+        CommunityModule,
+        CaptureModule,
       ],
     };
   }

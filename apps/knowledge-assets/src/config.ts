@@ -1,10 +1,12 @@
 import { loadMigrationConfig, loadServiceConfig } from '#ikm/config';
 import { backendService } from '#ikm/contracts';
 
-/** Name, port and database: as declared in libs/contracts BACKEND_SERVICES. */
+/** Name, port, database and consumer group: as declared in libs/contracts BACKEND_SERVICES. */
 const SERVICE = backendService('knowledge-assets');
 
 export const SERVICE_NAME = SERVICE.name;
+/** Consumer group of the service, and its name in the inbox. */
+export const CONSUMER_GROUP = SERVICE.consumerGroup;
 /** The topics its outbox relay publishes to. */
 export const PRODUCED_TOPICS = Object.keys(SERVICE.produces);
 

@@ -116,6 +116,9 @@ export const IdeaAdoptedV1 = defineEvent(
     title: z.string(),
     team: z.array(z.string().min(1)).min(1),
     themes: z.array(z.string()),
+    // Added for the good practice knowledge-assets drafts from it: optional, so records written before still validate.
+    problem: z.string().optional(),
+    proposal: z.string().optional(),
     adoptedAt: timestamp,
   }),
 );
@@ -246,6 +249,12 @@ export const ExperimentConcludedV1 = defineEvent(
     outcome: z.enum(EXPERIMENT_OUTCOMES),
     lessons: z.string().nullable(),
     learningResult: z.boolean(),
+    // Added for the lesson learned knowledge-assets drafts from it (its title, what was tested, who
+    // owns the lesson): optional, so records written before still validate.
+    ideaTitle: z.string().optional(),
+    hypothesis: z.string().optional(),
+    /** The idea's team when the experiment concluded. */
+    team: z.array(z.string().min(1)).optional(),
     concludedAt: timestamp,
   }),
 );

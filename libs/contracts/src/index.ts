@@ -1,3 +1,4 @@
+export * from './communities.events.js';
 export * from './event-contract.js';
 export * from './ideas.events.js';
 export * from './knowledge-assets.events.js';

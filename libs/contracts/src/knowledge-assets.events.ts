@@ -110,10 +110,26 @@ export const KnowledgeAssetRetiredV1 = defineEvent(
   }),
 );
 
+/**
+ * What an automatically captured asset was made from: the source aggregate in its service, the event
+ * that brought it, and where the gateway serves the source. One asset per source aggregate.
+ */
+export const capturedFromSchema = z.object({
+  service: z.string().min(1),
+  aggregateType: z.string().min(1),
+  aggregateId: z.string().min(1),
+  eventId: z.string().min(1),
+  eventType: z.string().min(1),
+  /** The source's path under the gateway (`/api/v1/ideas/{id}`). */
+  url: z.string().startsWith('/api/v1/'),
+});
+export type CapturedFrom = z.infer<typeof capturedFromSchema>;
+
 /** A new draft: a first version, or a new version copied from the latest published one. */
 export const KnowledgeAssetDraftCreatedV1 = defineEvent(
   'ikm.knowledge-assets.asset.draft-created.v1',
-  z.object({ ...fullState, createdAt: timestamp, actorId: z.string() }),
+  // `capturedFrom` only on a draft captured from another service's event (knowledge-assets' capture).
+  z.object({ ...fullState, capturedFrom: capturedFromSchema.optional(), createdAt: timestamp, actorId: z.string() }),
 );
 
 /** A draft edited by one of its owners: the fields that changed, and the quality after the change. */

@@ -12,6 +12,7 @@ describe('the service declarations', () => {
   it('derive database and consumer group from the one name', () => {
     expect(backendService('ideas')).toMatchObject({ database: 'ikm_ideas', consumerGroup: 'ikm.ideas' });
     expect(backendService('metrics')).toMatchObject({ database: 'ikm_metrics', consumerGroup: 'ikm.metrics' });
+    expect(backendService('knowledge-assets')).toMatchObject({ database: 'ikm_knowledge_assets', consumerGroup: 'ikm.knowledge-assets' });
   });
 
   it('name each produced topic after its producer, and each producer after its contracts', () => {

@@ -1,3 +1,4 @@
+import { AFTER_ACTION_REVIEW_TOPIC, COMMUNITY_TOPIC } from './communities.events.js';
 import { CHALLENGE_TOPIC, COMMENT_TOPIC, EXPERIMENT_TOPIC, IDEA_TOPIC } from './ideas.events.js';
 import { KNOWLEDGE_ASSET_TOPIC } from './knowledge-assets.events.js';
 import { CONCEPT_TOPIC } from './taxonomy.events.js';
@@ -66,6 +67,9 @@ export const BACKEND_SERVICES = [
     port: 3002,
     // Few concepts, rarely changed: order per concept is all a replica needs.
     produces: { [KNOWLEDGE_ASSET_TOPIC]: 6, [CONCEPT_TOPIC]: 3 },
+    // Community membership (who reads restricted assets) and automatic capture (experiments, adopted
+    // ideas, after-action reviews becoming drafts).
+    consumes: true,
   }),
   declareBackend({ name: 'metrics', port: 3005, consumes: true }),
 ] as const;
@@ -77,7 +81,11 @@ export type ServiceName = BackendServiceName | typeof GATEWAY_SERVICE.name;
  * Topics whose contract exists before the service producing them: each moves into its producer's
  * `produces` when that service is declared above.
  */
-const TOPICS_AWAITING_THEIR_SERVICE: Readonly<Record<string, number>> = {};
+const TOPICS_AWAITING_THEIR_SERVICE: Readonly<Record<string, number>> = {
+  // The communities service: membership changes keyed by community, after-action reviews by review.
+  [COMMUNITY_TOPIC]: 3,
+  [AFTER_ACTION_REVIEW_TOPIC]: 3,
+};
 
 /** Topics with the partition count each is created with. */
 export const TOPIC_PARTITIONS: Readonly<Record<string, number>> = Object.assign(

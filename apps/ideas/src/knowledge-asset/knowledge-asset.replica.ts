@@ -14,13 +14,17 @@ function assetRow(asset: AssetState) {
     subjects: asset.subjects,
     languages: asset.languages,
     access_level: asset.accessLevel,
+    // Events before the details were carried have neither: restricted then shows to nobody.
+    restricted_to_units: asset.restrictedToUnits ?? [],
+    embargo_until: asset.embargoUntil ?? null,
     url: asset.url ?? null,
   };
 }
 
 /**
  * The ideas service's own copy of published knowledge assets, kept from their events alone, for
- * similar-work detection. Only a newer version applies (libs/replica), so replays and late duplicates
+ * similar-work detection, with what decides who may see each (access level, units, embargo; see
+ * similar-work.repository.ts). Only a newer version applies (libs/replica), so replays and late duplicates
  * cannot roll an asset back; a retirement of an asset never seen here changes nothing.
  */
 export const KNOWLEDGE_ASSETS_REPLICA = defineReplica({

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { INTERNAL_ROLES, type AuthenticatedUser } from '#ikm/auth';
 import type { IdeaStatus } from '#ikm/contracts';
 import type { EntityManager } from 'typeorm';
 
@@ -12,6 +13,8 @@ export interface SimilarWorkQuery {
   excludeIdeaId?: string;
   title: string;
   text: string;
+  /** Who will see the result: knowledge assets are those this person may read. */
+  viewer: Pick<AuthenticatedUser, 'roles' | 'unit'>;
 }
 
 const LIMIT = 5;
@@ -26,6 +29,16 @@ const MIN_SCORE = 0.15;
 const OR_QUERY = `(SELECT to_tsquery('simple', coalesce(nullif(array_to_string(array(
     SELECT quote_literal(lexeme) FROM unnest(tsvector_to_array(to_tsvector('simple', $2))) AS lexeme
     WHERE length(lexeme) >= 4), ' | '), ''), 'ZZZZnomatch')))`;
+
+/**
+ * The published assets a viewer ($3: has a staff role, $4: their unit) may read, as knowledge-assets
+ * decides for its readers (its asset-visibility.ts): public ones; internal ones for staff, never
+ * constituents or the reporting role; restricted ones for staff of a unit named; none under embargo.
+ * An asset restricted to communities only shows here to the units it also names: ideas keeps no
+ * replica of community membership, so similar work leaves such assets out rather than guess.
+ */
+const READABLE = `(embargo_until IS NULL OR embargo_until <= current_date)
+  AND (access_level = 'public' OR ($3::boolean AND (access_level = 'internal' OR (access_level = 'restricted' AND $4::text = ANY(restricted_to_units)))))`;
 
 /**
  * Near-duplicate ideas and related published knowledge assets, ranked by title trigram similarity
@@ -48,10 +61,10 @@ export class SimilarWorkRepository {
       `WITH q AS ${OR_QUERY}
        SELECT asset_id AS id, title, type, url, round((0.6 * similarity(title_text, $1) + 0.4 * ts_rank(search, q.query, 32))::numeric, 3)::float AS score
          FROM knowledge_assets, (SELECT * FROM q) AS q(query)
-        WHERE NOT retired AND access_level IN ('public', 'internal') AND (title_text % $1 OR search @@ q.query)
+        WHERE NOT retired AND ${READABLE} AND (title_text % $1 OR search @@ q.query)
         ORDER BY score DESC, asset_id
         LIMIT ${LIMIT}`,
-      [query.title, `${query.title} ${query.text}`],
+      [query.title, `${query.title} ${query.text}`, query.viewer.roles.some((role) => INTERNAL_ROLES.includes(role)), query.viewer.unit ?? null],
     );
     const relevantIdeas = ideas.filter((idea) => idea.score >= MIN_SCORE);
     const relevantAssets = knowledgeAssets.filter((asset) => asset.score >= MIN_SCORE);

@@ -10,8 +10,12 @@ import type { Actor } from './asset.entity.js';
  *   version, drafts and embargoed ones included;
  * - everyone else sees published, superseded and retired versions whose embargo has passed: public
  *   ones; internal ones if they have a staff role (never constituents or the reporting role); restricted
- *   ones if they have a staff role and belong to one of the units named (communities later, from their
- *   membership events).
+ *   ones if they have a staff role and belong to one of the units named, or, whatever their role, are
+ *   members of one of the communities named (the community admitted them; its membership comes from
+ *   the communities service's events, `community_members`, a replica).
+ *
+ * The viewer's communities are an uncorrelated subquery: PostgreSQL runs it once per query (an
+ * InitPlan on the GIN index of member ids), not once per row.
  */
 export function visibleTo(viewer: Actor, parameters: SqlParameters, v = 'v'): string {
   const isAdmin = parameters.parameter(viewer.roles.includes('ikmu_admin'));
@@ -24,5 +28,7 @@ export function visibleTo(viewer: Actor, parameters: SqlParameters, v = 'v'): st
         AND (${v}.embargo_until IS NULL OR ${v}.embargo_until <= current_date)
         AND (${v}.access_level = 'public'
              OR (${isStaff}::boolean AND (${v}.access_level = 'internal'
-                                         OR (${v}.access_level = 'restricted' AND ${unit}::text = ANY(${v}.restricted_to_units)))))))`;
+                                         OR (${v}.access_level = 'restricted' AND ${unit}::text = ANY(${v}.restricted_to_units))))
+             OR (${v}.access_level = 'restricted'
+                 AND ${v}.restricted_to_communities && ARRAY(SELECT community_id FROM community_members WHERE member_ids @> ARRAY[${subject}::text])))))`;
 }

@@ -1,5 +1,5 @@
 import type { Role } from '#ikm/auth';
-import type { AccessLevel, AssetStatus, AssetType, IloRegion } from '#ikm/contracts';
+import type { AccessLevel, AssetStatus, AssetType, CapturedFrom, IloRegion } from '#ikm/contracts';
 import { assertExpectedVersion } from '#ikm/domain';
 import type { Transition as LifecycleTransition } from '#ikm/lifecycle';
 import { randomUUID } from 'node:crypto';
@@ -90,6 +90,8 @@ export class AssetVersion implements AssetMetadata {
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;
   /** The asset's revision when this version was read or written (not a column of the version). */
   revision: number;
+  /** What the asset was captured from, for one made from another service's event (a column of the asset). */
+  capturedFrom?: CapturedFrom | null;
 
   static draft(assetId: string, number: number, metadata: AssetMetadata, createdBy: string, now: Date): AssetVersion {
     const version = new AssetVersion();

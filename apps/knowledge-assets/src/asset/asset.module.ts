@@ -25,5 +25,7 @@ import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
     GetHistoryUseCase,
     ListAssetsUseCase,
   ],
+  // Captured drafts (capture/) are stored as every draft is.
+  exports: [AssetRepository],
 })
 export class AssetModule {}

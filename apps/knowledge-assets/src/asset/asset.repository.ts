@@ -37,7 +37,7 @@ const SORTS: Record<AssetSort, KeysetSort<AssetVersion>> = {
 /** Reads and writes assets and their versions; every read of versions goes through the visibility condition. */
 @Injectable()
 export class AssetRepository {
-  /** Columns as entity properties, and the asset's revision; dates as `YYYY-MM-DD` text (pg would make them local-time Dates). */
+  /** Columns as entity properties, and the asset's revision and capture source; dates as `YYYY-MM-DD` text (pg would make them local-time Dates). */
   private readonly selectList: string;
 
   constructor(private readonly dataSource: DataSource) {
@@ -48,7 +48,7 @@ export class AssetRepository {
           ? `to_char(v."${column.databaseName}", 'YYYY-MM-DD') AS "${column.propertyName}"`
           : `v."${column.databaseName}" AS "${column.propertyName}"`,
       )
-      .concat('r.revision AS "revision"')
+      .concat('r.revision AS "revision"', 'r.captured_from AS "capturedFrom"')
       .join(', ');
   }
 

@@ -37,6 +37,9 @@ export class ConcludeExperimentUseCase {
         outcome,
         lessons: response.lessons,
         learningResult: response.learningResult,
+        ideaTitle: idea.title,
+        hypothesis: response.hypothesis,
+        team: idea.members(),
         concludedAt: now.toISOString(),
       });
       return response;

@@ -15,6 +15,6 @@ export class FindSimilarWorkUseCase {
   async execute({ user, ideaId }: { user: AuthenticatedUser; ideaId: string }): Promise<SimilarWork> {
     const manager = this.dataSource.manager;
     const idea = await this.ideas.getVisible(manager, ideaId, user.sub);
-    return this.similarWork.find(manager, { excludeIdeaId: idea.id, title: idea.title, text: `${idea.problem} ${idea.proposal}` });
+    return this.similarWork.find(manager, { excludeIdeaId: idea.id, title: idea.title, text: `${idea.problem} ${idea.proposal}`, viewer: user });
   }
 }

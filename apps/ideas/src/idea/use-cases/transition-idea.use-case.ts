@@ -54,7 +54,7 @@ export class TransitionIdeaUseCase {
       await this.ideas.save(manager, idea);
       await this.recorder.record(manager, idea, transition, user.sub, now);
       if (to === 'submitted') {
-        const similarWork = await this.similarWork.find(manager, { excludeIdeaId: idea.id, title: idea.title, text: `${idea.problem} ${idea.proposal}` });
+        const similarWork = await this.similarWork.find(manager, { excludeIdeaId: idea.id, title: idea.title, text: `${idea.problem} ${idea.proposal}`, viewer: user });
         await this.outbox.append(manager, IdeaSubmittedV1, idea.id, {
           ideaId: idea.id,
           version: idea.version,
@@ -77,6 +77,8 @@ export class TransitionIdeaUseCase {
           title: idea.title,
           team: idea.members(),
           themes: idea.themes,
+          problem: idea.problem,
+          proposal: idea.proposal,
           adoptedAt: now.toISOString(),
         });
       }

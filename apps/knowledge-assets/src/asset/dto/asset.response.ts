@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ACCESS_LEVELS, ASSET_STATUSES, ASSET_TYPES, ILO_REGIONS, type AccessLevel, type AssetStatus, type AssetType, type IloRegion } from '#ikm/contracts';
+import { ACCESS_LEVELS, ASSET_STATUSES, ASSET_TYPES, ILO_REGIONS, type AccessLevel, type CapturedFrom, type AssetStatus, type AssetType, type IloRegion } from '#ikm/contracts';
 import { PageResponse } from '#ikm/pagination';
 import type { Actor, AssetVersion } from '../asset.entity.js';
 import type { Creator, FileLink, PersistentIdentifier, SourceReference } from '../metadata/asset-metadata.js';
@@ -12,6 +12,16 @@ export class MetadataQualityResponse {
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'Share of the Dublin Core elements the record answers.' }) score: number;
   @ApiProperty({ type: [String], example: ['rights', 'format'], description: 'Dublin Core elements it lacks.' }) missing: string[];
   @ApiProperty({ type: [String], example: ['dateIssued'], description: 'Fields it needs before it can be submitted for review.' }) missingRequired: string[];
+}
+
+/** The other service's record an automatically captured asset was made from. */
+export class CapturedFromResponse {
+  @ApiProperty({ example: 'ideas' }) service: string;
+  @ApiProperty({ example: 'experiment' }) aggregateType: string;
+  @ApiProperty() aggregateId: string;
+  @ApiProperty({ description: 'The CloudEvents id of the event that brought it.' }) eventId: string;
+  @ApiProperty({ example: 'ikm.ideas.experiment.concluded.v1' }) eventType: string;
+  @ApiProperty({ example: '/api/v1/ideas/0b6c2d1e-6f5d-4c1e-9a35-3f5b8f1d2a10', description: 'The source under the gateway.' }) url: string;
 }
 
 export class AssetResponse {
@@ -39,6 +49,8 @@ export class AssetResponse {
   @ApiProperty({ format: 'date', nullable: true, type: String }) embargoUntil: string | null;
   @ApiProperty({ type: [FileLinkDto] }) files: FileLink[];
   @ApiProperty({ type: MetadataQualityResponse }) quality: MetadataQuality;
+  @ApiProperty({ type: CapturedFromResponse, nullable: true, description: 'Set on a draft captured automatically from another service’s event.' })
+  capturedFrom: CapturedFrom | null;
   @ApiProperty({ enum: ASSET_STATUSES, isArray: true, description: 'The transitions you could make now.' }) allowedTransitions: AssetStatus[];
   @ApiProperty() createdBy: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
@@ -53,6 +65,7 @@ export class AssetResponse {
       status: version.status,
       ...version.metadata(),
       quality: version.quality(),
+      capturedFrom: version.capturedFrom ?? null,
       allowedTransitions: version.transitionsFor(viewer),
       createdBy: version.createdBy,
       createdAt: version.createdAt.toISOString(),

@@ -48,7 +48,7 @@ export interface AssetMetadata {
   accessLevel: AccessLevel;
   /** Units whose members read a restricted asset. */
   restrictedToUnits: string[];
-  /** Communities whose members read a restricted asset (enforced once their membership events arrive). */
+  /** Communities whose members read a restricted asset (their membership: the communities service's events). */
   restrictedToCommunities: string[];
   /** Until this date only owners, the unit's km_officers and ikmu_admins see the asset. */
   embargoUntil: string | null;

@@ -2,8 +2,8 @@ import type { AssetMetadataDto } from '../dto/asset-metadata.dto.js';
 import type { UpdateAssetDto } from '../dto/update-asset.dto.js';
 import { METADATA_FIELDS, type AccessSettings, type AssetMetadata } from './asset-metadata.js';
 
-/** What a new draft holds for each field the request left out. */
-const EMPTY: Omit<AssetMetadata, 'type' | 'title' | 'publishingUnit'> = {
+/** What a new draft holds for each field the request (or a captured source, capture/) left out. */
+export const EMPTY_METADATA: Omit<AssetMetadata, 'type' | 'title' | 'publishingUnit'> = {
   abstract: {},
   keywords: {},
   creators: [],
@@ -30,13 +30,13 @@ function plain<T>(value: T): T {
 
 export function newDraftMetadata(body: AssetMetadataDto): AssetMetadata {
   const given = Object.fromEntries(METADATA_FIELDS.filter((field) => body[field] !== undefined && body[field] !== null).map((field) => [field, plain(body[field])]));
-  return { ...EMPTY, ...given } as AssetMetadata;
+  return { ...EMPTY_METADATA, ...given } as AssetMetadata;
 }
 
 /** The fields a PATCH sets; null clears a field to its empty value (the validators allowed null only where it may be empty). */
 export function metadataChanges(body: UpdateAssetDto): Partial<AssetMetadata> {
   const sent = METADATA_FIELDS.filter((field) => body[field] !== undefined);
-  return Object.fromEntries(sent.map((field) => [field, body[field] === null ? EMPTY[field as keyof typeof EMPTY] : plain(body[field])]));
+  return Object.fromEntries(sent.map((field) => [field, body[field] === null ? EMPTY_METADATA[field as keyof typeof EMPTY_METADATA] : plain(body[field])]));
 }
 
 export function accessSettings(body: { accessLevel: AssetMetadata['accessLevel']; restrictedToUnits?: string[]; restrictedToCommunities?: string[]; embargoUntil?: string | null }): AccessSettings {

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { defineEvent } from './event-contract.js';
+
+/**
+ * Events of the communities service (shared/PRODUCT.md, communities), defined before that service
+ * exists so that their consumers (knowledge-assets today) can be built and tested against them; the
+ * communities service will produce exactly these.
+ */
+
+/** The roles of a community's members (a `Membership` of libs/membership in the communities service). */
+export const COMMUNITY_ROLES = ['member', 'moderator', 'facilitator'] as const;
+export type CommunityRole = (typeof COMMUNITY_ROLES)[number];
+
+const timestamp = z.iso.datetime();
+/** A BCP 47 language tag in canonical case (`en`, `fr`, `es-419`). */
+const languageTag = z.string().min(2).max(35);
+
+/**
+ * Who is in a community now: its whole list of accepted members (`Group.members()` with their roles;
+ * invitations and join requests grant nothing and are left out), after any change to it. The list
+ * rather than the one person changed, because a community built on libs/membership keeps its members
+ * on the community's row with one version: every change gives the whole state at a new `version`, and a
+ * replica (libs/replica `upsertOn`, key `communityId`) applies only a newer one, so a redelivered or late
+ * event never brings back someone who left. The price is the size of a big community's list in every
+ * event (about 60 bytes a member: 10,000 members is 600 kB, within Kafka's default 1 MB record).
+ */
+export const CommunityMembershipChangedV1 = defineEvent(
+  'ikm.communities.community.membership-changed.v1',
+  z.object({
+    communityId: z.uuid(),
+    /** The community's version after this change: consumers ignore an event at or below the one they hold. */
+    version: z.number().int().positive(),
+    members: z.array(z.object({ userId: z.string().min(1), role: z.enum(COMMUNITY_ROLES) })),
+    changedAt: timestamp,
+  }),
+);
+
+/**
+ * An after-action review (planned / happened / why / next time) published by a community after one of
+ * its knowledge-sharing events, so that it flows on as a lesson learned. Written in one language.
+ */
+export const AfterActionReviewPublishedV1 = defineEvent(
+  'ikm.communities.after-action-review.published.v1',
+  z.object({
+    reviewId: z.uuid(),
+    communityId: z.uuid(),
+    /** The knowledge-sharing event reviewed, when the review follows one. */
+    sharingEventId: z.uuid().nullable().optional(),
+    title: z.string().min(1),
+    language: languageTag,
+    whatWasPlanned: z.string(),
+    whatHappened: z.string(),
+    whyItHappened: z.string(),
+    /** What to do next time: the lessons. */
+    lessons: z.string().min(1),
+    /** Staff ids of the people who took part: the lesson's creators. */
+    participants: z.array(z.string().min(1)).min(1),
+    /** Taxonomy concept ids (the community's themes or the review's own). */
+    subjects: z.array(z.uuid()).optional(),
+    publishedAt: timestamp,
+  }),
+);
+
+export const COMMUNITY_TOPIC = CommunityMembershipChangedV1.topic;
+export const AFTER_ACTION_REVIEW_TOPIC = AfterActionReviewPublishedV1.topic;
+export const COMMUNITIES_SERVICE_EVENTS = [CommunityMembershipChangedV1, AfterActionReviewPublishedV1] as const;
