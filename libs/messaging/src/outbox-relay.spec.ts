@@ -52,6 +52,8 @@ describe('OutboxRelay while the database is down', () => {
     relay.start();
     await eventually(() => expect(tried.attempts).toBeGreaterThanOrEqual(4), 5_000);
     await relay.stop();
+    // Its probe would otherwise still run after this file's test environment is gone.
+    databaseOutage.stop();
 
     expect(lines.filter((line) => line.level >= 40)).toEqual([
       expect.objectContaining({ level: 40, msg: 'database unavailable: refusing work that needs it until it answers again' }),

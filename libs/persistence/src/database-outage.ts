@@ -26,6 +26,10 @@ export class DatabaseOutage {
   private readonly log: OutageLog;
   /** Settles when the episode under way ends; none outside an episode. */
   private episode?: Promise<void>;
+  /** Set by `stop()`: no probe is started or awaited any more. */
+  private stopped = false;
+  /** Ends the wait before the next probe at once (on `stop()`). */
+  private wakeProbe?: () => void;
 
   constructor(private readonly options: DatabaseOutageOptions) {
     this.log = new OutageLog(options.logger.child({ component: 'database' }), {
@@ -69,11 +73,33 @@ export class DatabaseOutage {
     }
   }
 
+  /**
+   * Stops probing (the process is shutting down): an episode under way ends without a recovery line,
+   * and nothing of this object runs afterwards, in a process that goes on (a test runner) too.
+   */
+  stop(): void {
+    this.stopped = true;
+    this.wakeProbe?.();
+  }
+
+  /** Nest calls this when the application closes. */
+  onApplicationShutdown(): void {
+    this.stop();
+  }
+
   private async probeUntilAvailable(): Promise<void> {
     const interval = this.options.probeIntervalMs ?? 1_000;
-    // Timers that do not hold the process open: a service stopping during an outage just exits.
-    for (;;) {
-      await new Promise((resolve) => setTimeout(resolve, interval).unref());
+    while (!this.stopped) {
+      // A timer that does not hold the process open: a service stopping during an outage just exits.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, interval).unref();
+        this.wakeProbe = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wakeProbe = undefined;
+      if (this.stopped) return;
       if (await this.answers()) {
         this.log.recovered();
         return;
