@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AssetModule } from './asset/asset.module.js';
 import { PRODUCED_TOPICS, SERVICE_NAME, type KnowledgeAssetsConfig } from './config.js';
 import { knowledgeAssetsDataSourceOptions } from './data-source.js';
+import { FileModule } from './file/file.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 
 @Module({})
@@ -20,6 +21,7 @@ export class AppModule {
           produces: PRODUCED_TOPICS,
         }),
         AssetModule,
+        FileModule.register(config),
         TaxonomyModule,
       ],
     };

@@ -4,6 +4,7 @@ import { assertExpectedVersion } from '#ikm/domain';
 import type { Transition as LifecycleTransition } from '#ikm/lifecycle';
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { UploadedFile } from '../file/asset-file.repository.js';
 import { ASSET_LIFECYCLE, type Capacity, type Relation } from './asset-lifecycle.js';
 import { AssetError } from './asset.errors.js';
 import {
@@ -90,6 +91,8 @@ export class AssetVersion implements AssetMetadata {
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;
   /** The asset's revision when this version was read or written (not a column of the version). */
   revision: number;
+  /** The files uploaded to this version (rows of asset_files, read with it). */
+  uploadedFiles: UploadedFile[] = [];
 
   static draft(assetId: string, number: number, metadata: AssetMetadata, createdBy: string, now: Date): AssetVersion {
     const version = new AssetVersion();
@@ -101,7 +104,9 @@ export class AssetVersion implements AssetMetadata {
 
   /** A draft of the next version, with this version's metadata. */
   nextDraft(createdBy: string, now: Date): AssetVersion {
-    return AssetVersion.draft(this.assetId, this.number + 1, structuredClone(this.metadata()), createdBy, now);
+    const draft = AssetVersion.draft(this.assetId, this.number + 1, structuredClone(this.metadata()), createdBy, now);
+    draft.uploadedFiles = structuredClone(this.uploadedFiles);
+    return draft;
   }
 
   metadata(): AssetMetadata {
