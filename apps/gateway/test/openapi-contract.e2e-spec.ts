@@ -110,13 +110,15 @@ describe('error responses', () => {
 });
 
 describe('types', () => {
-  it('every path parameter and every `id` property is a uuid, a version number a bounded integer', () => {
+  it('every path parameter and every `id` property is a uuid, a version number a bounded integer, a file name a bounded string', () => {
     const parameters = operations().flatMap(({ name, operation }) =>
       ((operation.parameters ?? []) as ParameterObject[]).filter((parameter) => parameter.in === 'path').map((parameter) => ({ name, parameter: parameter.name, schema: parameter.schema })),
     );
     expect(parameters.length).toBeGreaterThan(20);
     const versionNumber = { type: 'integer', minimum: 1, maximum: 2147483647 };
-    for (const parameter of parameters) expect(parameter).toEqual({ ...parameter, schema: parameter.parameter === 'number' ? versionNumber : { type: 'string', format: 'uuid' } });
+    const fileName = { type: 'string', minLength: 1, maxLength: 255 };
+    const expected = (parameter: string) => (parameter === 'number' ? versionNumber : parameter === 'name' ? fileName : { type: 'string', format: 'uuid' });
+    for (const parameter of parameters) expect(parameter).toEqual({ ...parameter, schema: expected(parameter.parameter) });
     for (const [name, candidate] of Object.entries(document.components!.schemas!)) {
       const id = (candidate as SchemaObject).properties?.id as SchemaObject | undefined;
       if (id) expect({ name, format: id.format }).toEqual({ name, format: 'uuid' });

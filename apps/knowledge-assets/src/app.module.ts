@@ -6,6 +6,7 @@ import { CaptureModule } from './capture/capture.module.js';
 import { CommunityModule } from './community/community.module.js';
 import { PRODUCED_TOPICS, SERVICE_NAME, type KnowledgeAssetsConfig } from './config.js';
 import { knowledgeAssetsDataSourceOptions } from './data-source.js';
+import { FileModule } from './file/file.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
           produces: PRODUCED_TOPICS,
         }),
         AssetModule,
+        FileModule.register(config),
         TaxonomyModule,
         CommunityModule,
         CaptureModule,

@@ -4,6 +4,7 @@ import type { ServiceDataSourceOptions } from '#ikm/persistence';
 import { Asset, AssetVersion } from './asset/asset.entity.js';
 import { CreateAssets1764300000000 } from './migrations/1764300000000-create-assets.js';
 import { CreateTaxonomy1764300000001 } from './migrations/1764300000001-create-taxonomy.js';
+import { AssetFiles1764300000003 } from './migrations/1764300000003-asset-files.js';
 import { CommunityMembersAndCapture1764300000004 } from './migrations/1764300000004-community-members-and-capture.js';
 import { TAXONOMY_ENTITIES } from './taxonomy/concept.entity.js';
 
@@ -13,6 +14,6 @@ export function knowledgeAssetsDataSourceOptions(url: string): ServiceDataSource
     url,
     entities: [Asset, AssetVersion, ...TAXONOMY_ENTITIES],
     // The shared tables first, in the order of their timestamps (the inbox waits for the first consumer).
-    migrations: [CreateOutbox1764190000000, CreateInbox1764190000001, DropOutboxNotify1764240000000, CreateIdempotencyKeys1764250000000, CreateAssets1764300000000, CreateTaxonomy1764300000001, CommunityMembersAndCapture1764300000004],
+    migrations: [CreateOutbox1764190000000, CreateInbox1764190000001, DropOutboxNotify1764240000000, CreateIdempotencyKeys1764250000000, CreateAssets1764300000000, CreateTaxonomy1764300000001, AssetFiles1764300000003, CommunityMembersAndCapture1764300000004],
   };
 }

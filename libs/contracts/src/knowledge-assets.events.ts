@@ -63,6 +63,8 @@ const assetDetails = {
   restrictedToCommunities: z.array(z.uuid()),
   embargoUntil: z.iso.date().nullable(),
   files: z.array(z.object({ url: z.url(), mediaType: z.string(), size: z.number().int().nonnegative().nullable(), checksum: z.string().nullable() })),
+  /** Files uploaded to the version itself (added later: optional); their bytes at `/assets/{id}/versions/{n}/files/{name}`. */
+  uploadedFiles: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative(), mediaType: z.string(), checksum: z.string() })).optional(),
   quality,
 };
 

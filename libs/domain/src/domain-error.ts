@@ -3,9 +3,11 @@ import { problemDetails, type ProblemDetails } from './problem-details.js';
 /**
  * The statuses a domain rule may answer with: a refusal is bad input (400), not for this caller (403),
  * about something absent (404), in conflict with the current state (409), with a stale version (412)
- * or unprocessable as asked (422). Anything else is not the domain's to say.
+ * or unprocessable as asked (422); for content a module receives or serves (uploaded files): too large
+ * (413), of a media type it refuses (415), or a range it cannot serve (416). Anything else is not the
+ * domain's to say.
  */
-export type DomainErrorStatus = 400 | 403 | 404 | 409 | 412 | 422;
+export type DomainErrorStatus = 400 | 403 | 404 | 409 | 412 | 413 | 415 | 416 | 422;
 
 /**
  * Base of every module's typed errors: the global problem-details filter turns any DomainError into a

@@ -6,6 +6,7 @@ export * from './problem-details.js';
 export * from './validation.js';
 export * from './cursor.js';
 export * from './versioned-resource.js';
+export * from './etag.js';
 export * from './uuid-param.pipe.js';
 export * from './text.validators.js';
 export * from './language.validators.js';

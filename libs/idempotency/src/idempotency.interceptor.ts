@@ -3,6 +3,7 @@ import type { RequestWithUser } from '#ikm/auth';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, isWriteMethod } from '#ikm/http';
 import { RequestTransaction } from '#ikm/persistence';
 import type { FastifyReply } from 'fastify';
+import { Readable } from 'node:stream';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { parseIdempotencyKey } from './idempotency-key.js';
@@ -37,6 +38,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers[IDEMPOTENCY_KEY_HEADER];
     // Keys are per caller, so a request without a verified caller has none (no service writes anonymously).
     if (header === undefined || !isWriteMethod(request.method) || !request.user) return next.handle();
+    // A streamed body (a file upload) cannot be fingerprinted before it is read, nor held in one
+    // transaction with its outcome: such a route is a PUT that is idempotent by itself.
+    if (request.body instanceof Readable) return next.handle();
     const scope = { caller: request.user.sub, method: request.method, path: request.url, key: parseIdempotencyKey(header) };
     const ifMatch = request.headers['if-match'];
     const fingerprint = requestFingerprint(request.body, typeof ifMatch === 'string' ? ifMatch : undefined);

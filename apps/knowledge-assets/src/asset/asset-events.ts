@@ -24,5 +24,6 @@ export function assetState(version: AssetVersion) {
     abstract: Object.keys(version.abstract).length > 0 ? version.abstract : undefined,
     url: urlOf(version),
     quality: version.quality(),
+    uploadedFiles: version.uploadedFiles,
   };
 }

@@ -4,6 +4,7 @@ import { assertExpectedVersion } from '#ikm/domain';
 import type { Transition as LifecycleTransition } from '#ikm/lifecycle';
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { UploadedFile } from '../file/asset-file.repository.js';
 import { ASSET_LIFECYCLE, type Capacity, type Relation } from './asset-lifecycle.js';
 import { AssetError } from './asset.errors.js';
 import {
@@ -92,6 +93,8 @@ export class AssetVersion implements AssetMetadata {
   revision: number;
   /** What the asset was captured from, for one made from another service's event (a column of the asset). */
   capturedFrom?: CapturedFrom | null;
+  /** The files uploaded to this version (rows of asset_files, read with it). */
+  uploadedFiles: UploadedFile[] = [];
 
   static draft(assetId: string, number: number, metadata: AssetMetadata, createdBy: string, now: Date): AssetVersion {
     const version = new AssetVersion();
@@ -103,7 +106,9 @@ export class AssetVersion implements AssetMetadata {
 
   /** A draft of the next version, with this version's metadata. */
   nextDraft(createdBy: string, now: Date): AssetVersion {
-    return AssetVersion.draft(this.assetId, this.number + 1, structuredClone(this.metadata()), createdBy, now);
+    const draft = AssetVersion.draft(this.assetId, this.number + 1, structuredClone(this.metadata()), createdBy, now);
+    draft.uploadedFiles = structuredClone(this.uploadedFiles);
+    return draft;
   }
 
   metadata(): AssetMetadata {

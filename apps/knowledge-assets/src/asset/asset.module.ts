@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AssetFileRepository } from '../file/asset-file.repository.js';
 import { AssetController } from './asset.controller.js';
 import { AssetRepository } from './asset.repository.js';
 import { ChangeAccessUseCase } from './use-cases/change-access.use-case.js';
@@ -15,6 +16,7 @@ import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
   controllers: [AssetController],
   providers: [
     AssetRepository,
+    AssetFileRepository,
     CreateDraftUseCase,
     UpdateDraftUseCase,
     TransitionAssetUseCase,
@@ -25,7 +27,8 @@ import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
     GetHistoryUseCase,
     ListAssetsUseCase,
   ],
-  // Captured drafts (capture/) are stored as every draft is.
-  exports: [AssetRepository],
+  // Captured drafts (capture/) are stored as every draft is; the file module reads versions through the
+  // same visibility rules, and writes the files new versions carry.
+  exports: [AssetRepository, AssetFileRepository],
 })
 export class AssetModule {}

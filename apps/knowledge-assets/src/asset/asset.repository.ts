@@ -3,6 +3,7 @@ import type { AccessLevel, AssetStatus, AssetType, IloRegion } from '#ikm/contra
 import { afterCursor, keysetOrder, pageOf, rowsToFetch, WhereClause, type KeysetSort, type Page } from '#ikm/pagination';
 import { queryPrepared } from '#ikm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import { uploadedFilesOf } from '../file/asset-file.repository.js';
 import { visibleTo } from './asset-visibility.js';
 import { Asset, AssetVersion, type Actor } from './asset.entity.js';
 import { AssetError } from './asset.errors.js';
@@ -78,7 +79,7 @@ export class AssetRepository {
     const where = new WhereClause();
     where.add((id) => `v.asset_id = ${id}`, assetId);
     where.add(() => visibleTo(viewer, where));
-    const rows = await queryPrepared<Partial<AssetVersion>>(manager, { text: `SELECT ${this.selectList} FROM asset_versions v JOIN assets r ON r.id = v.asset_id WHERE ${where.sql()} ORDER BY v.number` }, where.values);
+    const rows = await queryPrepared<Partial<AssetVersion>>(manager, { text: `SELECT ${this.selectList}, ${uploadedFilesOf('v')} FROM asset_versions v JOIN assets r ON r.id = v.asset_id WHERE ${where.sql()} ORDER BY v.number` }, where.values);
     return rows.map(hydrate);
   }
 
@@ -111,7 +112,8 @@ export class AssetRepository {
     const cursor = filter.cursor;
     if (cursor) where.add(() => afterCursor(sort, cursor, where));
     const limit = where.parameter(rowsToFetch(filter.limit));
-    const text = `SELECT * FROM (
+    // The files in the outer select list: evaluated for the page's rows only, after the LIMIT.
+    const text = `SELECT a.*, ${uploadedFilesOf('a')} FROM (
         SELECT DISTINCT ON (v.asset_id) ${this.selectList} FROM asset_versions v JOIN assets r ON r.id = v.asset_id WHERE ${visible} ORDER BY v.asset_id, v.number DESC
       ) a
       ${where.size > 0 ? `WHERE ${where.sql()}` : ''}

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ACCESS_LEVELS, ASSET_STATUSES, ASSET_TYPES, ILO_REGIONS, type AccessLevel, type CapturedFrom, type AssetStatus, type AssetType, type IloRegion } from '#ikm/contracts';
 import { PageResponse } from '#ikm/pagination';
+import { UploadedFileResponse } from '../../file/dto/file.response.js';
 import type { Actor, AssetVersion } from '../asset.entity.js';
 import type { Creator, FileLink, PersistentIdentifier, SourceReference } from '../metadata/asset-metadata.js';
 import type { MetadataQuality } from '../metadata/metadata-quality.js';
@@ -48,6 +49,7 @@ export class AssetResponse {
   @ApiProperty({ type: [String], format: 'uuid' }) restrictedToCommunities: string[];
   @ApiProperty({ format: 'date', nullable: true, type: String }) embargoUntil: string | null;
   @ApiProperty({ type: [FileLinkDto] }) files: FileLink[];
+  @ApiProperty({ type: [UploadedFileResponse], description: 'Files uploaded to this version, each downloadable at its url.' }) uploadedFiles: UploadedFileResponse[];
   @ApiProperty({ type: MetadataQualityResponse }) quality: MetadataQuality;
   @ApiProperty({ type: CapturedFromResponse, nullable: true, description: 'Set on a draft captured automatically from another service’s event.' })
   capturedFrom: CapturedFrom | null;
@@ -64,6 +66,7 @@ export class AssetResponse {
       revision: version.revision,
       status: version.status,
       ...version.metadata(),
+      uploadedFiles: version.uploadedFiles.map((file) => UploadedFileResponse.of(version.assetId, version.number, file)),
       quality: version.quality(),
       capturedFrom: version.capturedFrom ?? null,
       allowedTransitions: version.transitionsFor(viewer),

@@ -3,6 +3,7 @@ import type { AuthenticatedUser } from '#ikm/auth';
 import { KnowledgeAssetDraftCreatedV1 } from '#ikm/contracts';
 import { OutboxWriter } from '#ikm/messaging';
 import { DataSource } from 'typeorm';
+import { AssetFileRepository } from '../../file/asset-file.repository.js';
 import { assetState } from '../asset-events.js';
 import type { AssetVersion } from '../asset.entity.js';
 import { AssetError } from '../asset.errors.js';
@@ -16,6 +17,7 @@ export class StartNewVersionUseCase {
     private readonly dataSource: DataSource,
     private readonly assets: AssetRepository,
     private readonly outbox: OutboxWriter,
+    private readonly files: AssetFileRepository,
   ) {}
 
   async execute({ user, assetId, expectedRevision }: { user: AuthenticatedUser; assetId: string; expectedRevision?: number }): Promise<AssetVersion> {
@@ -33,6 +35,7 @@ export class StartNewVersionUseCase {
       draft.revision = asset.revision;
       await this.assets.save(manager, asset);
       await this.assets.insertVersion(manager, draft);
+      await this.files.copy(manager, latest.id, draft.id);
       await this.outbox.append(manager, KnowledgeAssetDraftCreatedV1, assetId, { ...assetState(draft), createdAt: now.toISOString(), actorId: user.sub });
       return draft;
     });

@@ -1,0 +1,54 @@
+import { domainErrorClass } from '#ikm/domain';
+
+export enum FileErrorCode {
+  NotFound = 'FILE_NOT_FOUND',
+  InvalidName = 'FILE_NAME_INVALID',
+  TooLarge = 'FILE_TOO_LARGE',
+  ChecksumMismatch = 'FILE_CHECKSUM_MISMATCH',
+  InvalidDigest = 'FILE_DIGEST_INVALID',
+  MediaTypeRefused = 'FILE_MEDIA_TYPE_REFUSED',
+  RangeNotSatisfiable = 'FILE_RANGE_NOT_SATISFIABLE',
+}
+
+export class FileError extends domainErrorClass<FileErrorCode>({
+  [FileErrorCode.NotFound]: 404,
+  [FileErrorCode.InvalidName]: 400,
+  [FileErrorCode.TooLarge]: 413,
+  [FileErrorCode.ChecksumMismatch]: 400,
+  [FileErrorCode.InvalidDigest]: 400,
+  [FileErrorCode.MediaTypeRefused]: 415,
+  [FileErrorCode.RangeNotSatisfiable]: 416,
+}) {
+  static notFound(assetId: string, number: number, name: string): FileError {
+    return new FileError(FileErrorCode.NotFound, `Version ${number} of asset ${assetId} has no file named ${JSON.stringify(name)} visible to you.`);
+  }
+
+  static invalidName(reason: string): FileError {
+    return new FileError(FileErrorCode.InvalidName, `The file name ${reason}.`, { errors: [{ field: 'name', reason }] });
+  }
+
+  static tooLarge(maxBytes: number): FileError {
+    return new FileError(FileErrorCode.TooLarge, `A file may take at most ${maxBytes} bytes; nothing was stored.`, {
+      maxBytes,
+      errors: [{ field: 'body', reason: `is larger than ${maxBytes} bytes` }],
+    });
+  }
+
+  static checksumMismatch(field: string, expected: string, actual: string): FileError {
+    return new FileError(FileErrorCode.ChecksumMismatch, `The bytes received have SHA-256 ${actual}, not the ${expected} that ${field} announced; nothing was stored.`, {
+      errors: [{ field, reason: `does not match the SHA-256 of the bytes received (${actual})` }],
+    });
+  }
+
+  static invalidDigest(field: string, reason: string): FileError {
+    return new FileError(FileErrorCode.InvalidDigest, `${field} ${reason}.`, { errors: [{ field, reason }] });
+  }
+
+  static mediaTypeRefused(reason: string): FileError {
+    return new FileError(FileErrorCode.MediaTypeRefused, `The file's media type is refused: ${reason}.`, { errors: [{ field: 'Content-Type', reason }] });
+  }
+
+  static rangeNotSatisfiable(size: number): FileError {
+    return new FileError(FileErrorCode.RangeNotSatisfiable, `The range asked for lies outside the file's ${size} bytes.`, { size });
+  }
+}
