@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { AssetModule } from './asset/asset.module.js';
 import { PRODUCED_TOPICS, SERVICE_NAME, type KnowledgeAssetsConfig } from './config.js';
 import { knowledgeAssetsDataSourceOptions } from './data-source.js';
+import { SearchModule } from './search/search.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 
 @Module({})
@@ -21,6 +22,7 @@ export class AppModule {
         }),
         AssetModule,
         TaxonomyModule,
+        SearchModule,
       ],
     };
   }

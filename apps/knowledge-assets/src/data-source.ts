@@ -4,6 +4,7 @@ import type { ServiceDataSourceOptions } from '#ikm/persistence';
 import { Asset, AssetVersion } from './asset/asset.entity.js';
 import { CreateAssets1764300000000 } from './migrations/1764300000000-create-assets.js';
 import { CreateTaxonomy1764300000001 } from './migrations/1764300000001-create-taxonomy.js';
+import { Search1764300000002 } from './migrations/1764300000002-search.js';
 import { TAXONOMY_ENTITIES } from './taxonomy/concept.entity.js';
 
 /** Entities and migrations of the knowledge-assets database, shared by the service and its migrate command. */
@@ -12,6 +13,6 @@ export function knowledgeAssetsDataSourceOptions(url: string): ServiceDataSource
     url,
     entities: [Asset, AssetVersion, ...TAXONOMY_ENTITIES],
     // The shared tables first, in the order of their timestamps (the inbox waits for the first consumer).
-    migrations: [CreateOutbox1764190000000, CreateInbox1764190000001, DropOutboxNotify1764240000000, CreateIdempotencyKeys1764250000000, CreateAssets1764300000000, CreateTaxonomy1764300000001],
+    migrations: [CreateOutbox1764190000000, CreateInbox1764190000001, DropOutboxNotify1764240000000, CreateIdempotencyKeys1764250000000, CreateAssets1764300000000, CreateTaxonomy1764300000001, Search1764300000002],
   };
 }
