@@ -23,6 +23,8 @@ export const BENCH = {
   ideasDb: `${ideas.database}_bench`,
   metricsDb: `${metrics.database}_bench`,
   baselineDb: 'ikm_baseline_bench',
+  /** The search scenario's generated assets (its baseline table lives beside them). */
+  knowledgeAssetsDb: 'ikm_knowledge_assets_bench',
   /** The baseline's consumer side: a database of its own, as metrics has (both schemas now have an `experiments` table). */
   baselineEventsDb: 'ikm_baseline_events_bench',
   /** The baseline's own topic, so its events never reach the platform's consumer. */
@@ -66,4 +68,5 @@ export const TARGETS = {
   eventP99Ms: 500,
   relayEventsPerSecond: 2_000,
   replayEventsPerSecond: 5_000,
+  searchP95Ms: 30,
 } as const;

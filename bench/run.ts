@@ -21,6 +21,7 @@ import { eventScenario } from './scenarios/events.js';
 import { readScenario } from './scenarios/read.js';
 import { relayScenario } from './scenarios/relay.js';
 import { replayScenario } from './scenarios/replay.js';
+import { searchScenario } from './scenarios/search.js';
 import { writeScenario } from './scenarios/write.js';
 
 /**
@@ -60,7 +61,7 @@ async function stopEverything(): Promise<void> {
   if (!kafkaWasRunning) stopKafka();
 }
 
-const SCENARIOS = ['write', 'events', 'read', 'relay', 'replay'] as const;
+const SCENARIOS = ['write', 'events', 'read', 'relay', 'replay', 'search'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 /** `npm run bench -- replay relay` runs only those scenarios (and the write one when they need it); none named: all. */
@@ -74,7 +75,9 @@ function selectedScenarios(): Set<Scenario> {
 async function main(): Promise<void> {
   const selected = selectedScenarios();
   const host = machine();
-  await startEverything();
+  // The search scenario needs only PostgreSQL: run alone, it starts nothing else.
+  const searchOnly = selected.size === 1 && selected.has('search');
+  if (!searchOnly) await startEverything();
   // Signed as the services expect in production: issuer and audience included.
   const benchTokenOptions = { issuer: BENCH.jwtIssuer, audience: BENCH.jwtAudience, expiresIn: '2h' };
   const context: BenchContext = {
@@ -109,6 +112,11 @@ async function main(): Promise<void> {
   if (selected.has('replay')) {
     log('scenario 5: replay');
     record('replay', await replayScenario(context));
+  }
+
+  if (selected.has('search')) {
+    log('scenario 6: search');
+    record('search', await searchScenario());
   }
 
   const file = writeResults(rows, host, details);

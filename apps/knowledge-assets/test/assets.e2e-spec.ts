@@ -20,7 +20,7 @@ import type { KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type request from 'supertest';
-import { ASSET_STATES, assetDraft, assetIn, draftAsset, transitionAsset, type AssetState } from './factories.js';
+import { accessCases, ACCESS_SEEN_BY, ASSET_STATES, assetDraft, type AccessCase, assetIn, draftAsset, transitionAsset, type AssetState } from './factories.js';
 
 /** The knowledge-assets API as its users meet it, against real Kafka and PostgreSQL, and once through the gateway. */
 const service = new ServiceProcess(TEST_SERVICES['knowledge-assets']);
@@ -311,34 +311,11 @@ describe('versions', () => {
 describe('access: viewer x access level x embargo, on get and list', () => {
   /** All of this block's assets share a subject, so that the list can be read for them alone. */
   const subject = randomUUID();
-  const CASES = {
-    public: { accessLevel: 'public' },
-    internal: { accessLevel: 'internal' },
-    restrictedToTheUnit: { accessLevel: 'restricted', restrictedToUnits: [UNIT] },
-    restrictedToAnotherUnit: { accessLevel: 'restricted', restrictedToUnits: [OTHER_UNIT] },
-    publicEmbargoed: { accessLevel: 'public', embargoUntil: '2999-01-01' },
-    publicEmbargoOver: { accessLevel: 'public', embargoUntil: '2020-01-01' },
-    internalEmbargoed: { accessLevel: 'internal', embargoUntil: '2999-01-01' },
-  } as const;
-  type Case = keyof typeof CASES;
+  const CASES = accessCases(UNIT, OTHER_UNIT);
+  type Case = AccessCase;
   const ALL = Object.keys(CASES) as Case[];
   const ids = {} as Record<Case, string>;
-
-  /**
-   * Written from the rules: owners (cleo), the unit's km_officer (kim) and admins see everything; staff
-   * read internal assets, and restricted ones of their unit; constituents and the reporting role public
-   * ones; an embargo hides an asset from all but the first three.
-   */
-  const SEES: Record<Who, Case[]> = {
-    creator: ALL,
-    unitOfficer: ALL,
-    admin: ALL,
-    unitStaff: ['public', 'internal', 'restrictedToTheUnit', 'publicEmbargoOver'],
-    otherStaff: ['public', 'internal', 'restrictedToAnotherUnit', 'publicEmbargoOver'],
-    otherUnitOfficer: ['public', 'internal', 'restrictedToAnotherUnit', 'publicEmbargoOver'],
-    constituent: ['public', 'publicEmbargoOver'],
-    reporting: ['public', 'publicEmbargoOver'],
-  };
+  const SEES: Record<Who, Case[]> = ACCESS_SEEN_BY;
 
   beforeAll(async () => {
     for (const [name, access] of Object.entries(CASES) as Array<[Case, object]>) ids[name] = await published({ ...access, subjects: [subject] });

@@ -66,3 +66,34 @@ export async function assetIn(state: AssetState, { owner, publisher }: AssetPeop
   if (state === 'revising') expect((await owner.post(`/${id}/versions`)).status).toBe(201);
   return id;
 }
+
+/**
+ * The access table's columns: one published asset per access level and embargo, for a unit and another
+ * unit; and its rows, written from the rules, by the personas both test files use: owners (cleo), the
+ * unit's km_officer (kim) and admins see everything; staff read internal assets, and restricted ones of
+ * their unit; constituents and the reporting role public ones; an embargo hides an asset from all but
+ * the first three.
+ */
+export function accessCases(unit: string, otherUnit: string) {
+  return {
+    public: { accessLevel: 'public' },
+    internal: { accessLevel: 'internal' },
+    restrictedToTheUnit: { accessLevel: 'restricted', restrictedToUnits: [unit] },
+    restrictedToAnotherUnit: { accessLevel: 'restricted', restrictedToUnits: [otherUnit] },
+    publicEmbargoed: { accessLevel: 'public', embargoUntil: '2999-01-01' },
+    publicEmbargoOver: { accessLevel: 'public', embargoUntil: '2020-01-01' },
+    internalEmbargoed: { accessLevel: 'internal', embargoUntil: '2999-01-01' },
+  } as const;
+}
+export type AccessCase = keyof ReturnType<typeof accessCases>;
+const EVERY_CASE = Object.keys(accessCases('', '')) as AccessCase[];
+export const ACCESS_SEEN_BY = {
+  creator: EVERY_CASE,
+  unitOfficer: EVERY_CASE,
+  admin: EVERY_CASE,
+  unitStaff: ['public', 'internal', 'restrictedToTheUnit', 'publicEmbargoOver'],
+  otherStaff: ['public', 'internal', 'restrictedToAnotherUnit', 'publicEmbargoOver'],
+  otherUnitOfficer: ['public', 'internal', 'restrictedToAnotherUnit', 'publicEmbargoOver'],
+  constituent: ['public', 'publicEmbargoOver'],
+  reporting: ['public', 'publicEmbargoOver'],
+} satisfies Record<string, AccessCase[]>;

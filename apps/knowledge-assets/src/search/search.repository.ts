@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import type { AccessLevel, AssetType, IloRegion, SourcePlatform } from '#ikm/contracts';
+import { afterCursor, keysetOrder, pageOf, rowsToFetch, WhereClause, type KeysetSort, type Page } from '#ikm/pagination';
+import { queryPrepared } from '#ikm/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { visibleTo } from '../asset/asset-visibility.js';
+import type { Actor } from '../asset/asset.entity.js';
+
+export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export const FACETS = ['type', 'subject', 'region', 'country', 'language', 'source', 'year', 'accessLevel'] as const;
+export type Facet = (typeof FACETS)[number];
+
+/** What a search asks; every list is "any of these" (empty or absent: no filter), lists are ANDed together. */
+export interface SearchCriteria {
+  viewer: Actor;
+  /** Web-search syntax (words, "phrases", OR, -word); absent: every asset the filters keep. */
+  text?: string;
+  /** Analyse the text in these languages' configurations only; absent: in every configuration the index uses. */
+  languages?: string[];
+  type?: AssetType[];
+  /** Concept ids; each includes its narrower concepts, at any depth. */
+  subject?: string[];
+  region?: IloRegion[];
+  country?: string[];
+  language?: string[];
+  source?: SourcePlatform[];
+  year?: number[];
+  accessLevel?: AccessLevel[];
+  issuedFrom?: string;
+  issuedTo?: string;
+  sort: SearchSort;
+  limit: number;
+  cursor?: string;
+}
+
+export interface SearchHit {
+  /** The asset's id. */
+  id: string;
+  versionNumber: number;
+  type: AssetType;
+  title: Record<string, string>;
+  dateIssued: string | null;
+  languages: string[];
+  subjects: string[];
+  accessLevel: AccessLevel;
+  /** Relevance in millionths (0 without a text); the relevance sort's key. */
+  score: number;
+  /** Days from 1970-01-01 to the date issued (1900-01-01 when there is none); the date sorts' key. */
+  day: number;
+  /** Per field, per language in which the text matched: the passage with the matches in `<mark>`, the rest HTML-escaped. */
+  highlights: { title: Record<string, string>; abstract: Record<string, string>; keywords: Record<string, string> };
+}
+
+export interface FacetCount {
+  value: string;
+  count: number;
+}
+
+export interface SearchResult {
+  page: Page<SearchHit>;
+  total: number;
+  facets: Record<Facet, FacetCount[]>;
+}
+
+const SORTS: Record<SearchSort, KeysetSort<SearchHit>> = {
+  relevance: { column: 'h.score', idColumn: 'h.asset_id', direction: 'DESC', keyKind: 'integer', keyOf: (hit) => hit.score },
+  newest: { column: 'h.day', idColumn: 'h.asset_id', direction: 'DESC', keyKind: 'integer', keyOf: (hit) => hit.day },
+  oldest: { column: 'h.day', idColumn: 'h.asset_id', direction: 'ASC', keyKind: 'integer', keyOf: (hit) => hit.day },
+};
+
+/** Weights of ts_rank_cd for D, C, B, A: abstract (C) 0.2, keywords (B) 0.4, title (A) 1. */
+const RANK_WEIGHTS = `'{0.1, 0.2, 0.4, 1.0}'`;
+/** What a match through a concept's label adds to the text's rank (in [0, 1) after normalisation 32). */
+const LABEL_MATCH_RANK = 0.3;
+/** Most values returned per facet (subjects and countries can be many), the most frequent first. */
+export const MAX_FACET_VALUES = 50;
+
+const escapeHtml = (sql: string) => `replace(replace(replace(${sql}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
+
+/**
+ * The passages of a language map (alias `field`, `jsonb_each_text`) that match the query, highlighted
+ * with the field's language's own configuration.
+ */
+const highlights = (field: string, options: string) => `(SELECT coalesce(jsonb_object_agg(f.key, ts_headline(text_search_config(f.key), ${escapeHtml('f.value')}, q.q, '${options}')), '{}')
+     FROM jsonb_each_text(${field}) f WHERE q.q IS NOT NULL AND to_tsvector(text_search_config(f.key), f.value) @@ q.q)`;
+
+/**
+ * Search over the published version of each asset (superseded and retired versions, and drafts, are not
+ * searched). One statement: the matching rows, filtered by the viewer's visibility condition, are
+ * materialised once; the page (with highlights, computed on its rows only) and the facet counts are
+ * both read from them, so counts and results see exactly the same rows.
+ */
+@Injectable()
+export class SearchRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async search(criteria: SearchCriteria, manager: EntityManager = this.dataSource.manager): Promise<SearchResult> {
+    const sql = new WhereClause();
+    const p = (value: unknown) => sql.parameter(value);
+    const text = criteria.text?.trim() ? p(criteria.text) : null;
+    const configs = criteria.languages?.length
+      ? `SELECT DISTINCT text_search_config(tag) FROM unnest(${p(criteria.languages)}::text[]) tag`
+      : `SELECT cfg.oid::regconfig FROM pg_ts_config cfg WHERE cfg.cfgnamespace = 'pg_catalog'::regnamespace`;
+
+    const conditions = [`v.status = 'published'`, visibleTo(criteria.viewer, sql, 'v')];
+    if (text) conditions.push(`(v.search_document @@ (SELECT q FROM query) OR v.subjects && (SELECT ids FROM label_concepts))`);
+    const anyOf = <T>(values: T[] | undefined, condition: (placeholder: string) => string) => {
+      if (values?.length) conditions.push(condition(p(values)));
+    };
+    anyOf(criteria.type, (list) => `v.type = ANY(${list}::text[])`);
+    if (criteria.subject?.length) conditions.push(`v.subjects && (SELECT ids FROM subject_concepts)`);
+    anyOf(criteria.region, (list) => `v.regions && ${list}::text[]`);
+    anyOf(criteria.country, (list) => `v.countries && ${list}::text[]`);
+    anyOf(criteria.language, (list) => `v.languages && ${list}::text[]`);
+    anyOf(criteria.source, (list) => `v.source->>'platform' = ANY(${list}::text[])`);
+    anyOf(criteria.year, (list) => `extract(year FROM v.date_issued)::int = ANY(${list}::int[])`);
+    anyOf(criteria.accessLevel, (list) => `v.access_level = ANY(${list}::text[])`);
+    if (criteria.issuedFrom) conditions.push(`v.date_issued >= ${p(criteria.issuedFrom)}::date`);
+    if (criteria.issuedTo) conditions.push(`v.date_issued <= ${p(criteria.issuedTo)}::date`);
+
+    // The relevance is only worth computing (for every match) when the page is ordered by it.
+    const score =
+      text && criteria.sort === 'relevance'
+        ? `((ts_rank_cd(${RANK_WEIGHTS}, v.search_document, (SELECT q FROM query), 32)
+             + CASE WHEN v.subjects && (SELECT ids FROM label_concepts) THEN ${LABEL_MATCH_RANK} ELSE 0 END) / ${1 + LABEL_MATCH_RANK} * 1000000)::int`
+        : '0';
+    const sort = SORTS[criteria.sort];
+    const pageConditions = criteria.cursor ? `WHERE ${afterCursor(sort, criteria.cursor, sql)}` : '';
+    const limit = p(rowsToFetch(criteria.limit));
+    const subjects = criteria.subject?.length ? p(criteria.subject) : 'NULL';
+
+    const statement = `
+      WITH RECURSIVE
+      query AS (SELECT tsquery_or_agg(DISTINCT websearch_to_tsquery(cfg, ${text ?? 'NULL'}::text)) AS q FROM (${configs}) AS configs (cfg)),
+      -- Concepts a label of which (preferred or alternative, any language) matches the text, and those narrower.
+      label_matched (id) AS (
+        SELECT c.id FROM concepts c, query
+         WHERE query.q IS NOT NULL
+           AND (EXISTS (SELECT 1 FROM jsonb_each_text(c.pref_label) l WHERE to_tsvector(text_search_config(l.key), l.value) @@ query.q)
+                OR EXISTS (SELECT 1 FROM jsonb_each(c.alt_label) l, jsonb_array_elements_text(l.value) label WHERE to_tsvector(text_search_config(l.key), label) @@ query.q))
+        UNION SELECT b.concept_id FROM concept_broader b JOIN label_matched m ON b.broader_id = m.id),
+      label_concepts AS (SELECT coalesce(array_agg(id::text), '{}') AS ids FROM label_matched),
+      -- The subjects filtered on, and every concept narrower than one of them.
+      subject_tree (id) AS (
+        SELECT unnest(${subjects}::text[])
+        UNION SELECT b.concept_id::text FROM concept_broader b JOIN subject_tree t ON b.broader_id::text = t.id),
+      subject_concepts AS (SELECT array_agg(id) AS ids FROM subject_tree),
+      hits AS MATERIALIZED (
+        SELECT v.id, v.asset_id, v.type, v.subjects, v.regions, v.countries, v.languages, v.access_level,
+               v.source->>'platform' AS source, extract(year FROM v.date_issued)::int AS year,
+               coalesce(v.date_issued, '1900-01-01') - date '1970-01-01' AS day, ${score} AS score
+          FROM asset_versions v
+         WHERE ${conditions.join('\n AND ')}),
+      page AS (SELECT h.* FROM hits h ${pageConditions} ORDER BY ${keysetOrder(sort)} LIMIT ${limit}),
+      facets AS (
+        SELECT 'type' AS facet, type AS value, count(*) AS count FROM hits GROUP BY type
+        UNION ALL SELECT 'subject', value, count(*) FROM hits, unnest(subjects) value GROUP BY value
+        UNION ALL SELECT 'region', value, count(*) FROM hits, unnest(regions) value GROUP BY value
+        UNION ALL SELECT 'country', value, count(*) FROM hits, unnest(countries) value GROUP BY value
+        UNION ALL SELECT 'language', value, count(*) FROM hits, unnest(languages) value GROUP BY value
+        UNION ALL SELECT 'source', source, count(*) FROM hits WHERE source IS NOT NULL GROUP BY source
+        UNION ALL SELECT 'year', year::text, count(*) FROM hits WHERE year IS NOT NULL GROUP BY year
+        UNION ALL SELECT 'accessLevel', access_level, count(*) FROM hits GROUP BY access_level
+        UNION ALL SELECT 'total', NULL, count(*) FROM hits)
+      SELECT 'hit' AS kind, NULL AS facet, NULL AS value, NULL::bigint AS count,
+             json_build_object(
+               'id', h.asset_id, 'versionNumber', v.number, 'type', v.type, 'title', v.title,
+               'dateIssued', to_char(v.date_issued, 'YYYY-MM-DD'), 'languages', v.languages, 'subjects', v.subjects,
+               'accessLevel', v.access_level, 'score', h.score, 'day', h.day,
+               'highlights', json_build_object(
+                 'title', ${highlights('v.title', 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')},
+                 'abstract', ${highlights('v.abstract', 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2')},
+                 'keywords', ${highlights(`(SELECT jsonb_object_agg(key, (SELECT string_agg(word, ' ; ') FROM jsonb_array_elements_text(value) word)) FROM jsonb_each(v.keywords))`, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')})) AS hit
+        FROM page h JOIN asset_versions v ON v.id = h.id, query q
+      UNION ALL
+      SELECT 'facet', facet, value, count, NULL FROM facets`;
+    const rows = await queryPrepared<{ kind: 'hit' | 'facet'; facet: Facet | 'total'; value: string; count: string; hit: SearchHit }>(manager, { text: statement }, sql.values);
+    return resultOf(rows, criteria, sort);
+  }
+}
+
+function resultOf(rows: Array<{ kind: 'hit' | 'facet'; facet: Facet | 'total'; value: string; count: string; hit: SearchHit }>, criteria: SearchCriteria, sort: KeysetSort<SearchHit>): SearchResult {
+  const hits = rows.filter((row) => row.kind === 'hit').map((row) => row.hit);
+  // The statement's UNION ALL does not keep the page's order: restore it.
+  const direction = sort.direction === 'DESC' ? -1 : 1;
+  hits.sort((a, b) => direction * (Number(sort.keyOf(a)) - Number(sort.keyOf(b)) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  const facets = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetCount[]])) as Record<Facet, FacetCount[]>;
+  let total = 0;
+  for (const row of rows) {
+    if (row.kind !== 'facet') continue;
+    if (row.facet === 'total') total = Number(row.count);
+    else facets[row.facet].push({ value: row.value, count: Number(row.count) });
+  }
+  for (const facet of FACETS) {
+    facets[facet] = facets[facet].sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : 1)).slice(0, MAX_FACET_VALUES);
+  }
+  return { page: pageOf(hits, criteria.limit, sort), total, facets };
+}
