@@ -1,6 +1,7 @@
 import type { Role } from '#ikm/auth';
 import {
   AfterActionReviewPublishedV1,
+  AnswerAcceptedV1,
   CommunityMembershipChangedV1,
   ExperimentConcludedV1,
   KnowledgeAssetDraftCreatedV1,
@@ -207,6 +208,42 @@ describe('automatic capture from communities', () => {
     });
     expect(draft.body.creators).toHaveLength(2);
     expect(await assetsCapturedFrom(reviewId)).toBe(1);
+    expect(await draftCreatedEvents(assetId)).toHaveLength(1);
+  });
+
+  it('turns an accepted answer into a draft good practice of its author, once', async () => {
+    const [questionId, answerId, subject] = [randomUUID(), randomUUID(), randomUUID()];
+    const accepted = record(AnswerAcceptedV1, questionId, {
+      questionId,
+      answerId,
+      communityId: randomUUID(),
+      questionTitle: '¿Cómo registrar a los trabajadores domésticos en la seguridad social?',
+      questionBody: 'Buscamos un procedimiento simple.',
+      answerBody: 'Un formulario único en línea, con el empleador como declarante.',
+      language: 'es',
+      authorId: 'lena',
+      acceptedBy: 'fatou',
+      subjects: [subject],
+      acceptedAt: '2027-06-01T09:30:00.000Z',
+    });
+    await kafka.produce(AnswerAcceptedV1.topic, [accepted, accepted]);
+    const assetId = await capturedAssetOf('answer', answerId);
+    await waitUntilHandled(db, [eventIdOf(accepted)]);
+    const draft = await assetsAs('lena').get(`/${assetId}`);
+    expect(draft.body).toMatchObject({
+      type: 'good_practice',
+      status: 'draft',
+      title: { es: '¿Cómo registrar a los trabajadores domésticos en la seguridad social?' },
+      abstract: { es: 'Buscamos un procedimiento simple.\n\nUn formulario único en línea, con el empleador como declarante.' },
+      creators: [{ staffId: 'lena' }],
+      languages: ['es'],
+      subjects: [subject],
+      dateIssued: '2027-06-01',
+      capturedFrom: { service: 'communities', aggregateType: 'answer', aggregateId: answerId, eventId: eventIdOf(accepted) },
+    });
+    // Its author owns it; the person who accepted it does not.
+    expect((await assetsAs('fatou').get(`/${assetId}`)).status).toBe(404);
+    expect(await assetsCapturedFrom(answerId)).toBe(1);
     expect(await draftCreatedEvents(assetId)).toHaveLength(1);
   });
 });

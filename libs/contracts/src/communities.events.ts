@@ -61,6 +61,31 @@ export const AfterActionReviewPublishedV1 = defineEvent(
   }),
 );
 
+/**
+ * A question's asker (or a moderator) accepted an answer in a community's Q&A: the answer flows on as a
+ * good practice of its author. Question and answer in one language, as they were written.
+ */
+export const AnswerAcceptedV1 = defineEvent(
+  'ikm.communities.question.answer-accepted.v1',
+  z.object({
+    questionId: z.uuid(),
+    answerId: z.uuid(),
+    communityId: z.uuid(),
+    questionTitle: z.string().min(1),
+    questionBody: z.string(),
+    answerBody: z.string().min(1),
+    language: languageTag,
+    /** Staff id of the answer's author: the good practice's creator. */
+    authorId: z.string().min(1),
+    /** Who accepted it (the asker or a moderator). */
+    acceptedBy: z.string().min(1),
+    /** Taxonomy concept ids of the question. */
+    subjects: z.array(z.uuid()).optional(),
+    acceptedAt: timestamp,
+  }),
+);
+
 export const COMMUNITY_TOPIC = CommunityMembershipChangedV1.topic;
 export const AFTER_ACTION_REVIEW_TOPIC = AfterActionReviewPublishedV1.topic;
-export const COMMUNITIES_SERVICE_EVENTS = [CommunityMembershipChangedV1, AfterActionReviewPublishedV1] as const;
+export const QUESTION_TOPIC = AnswerAcceptedV1.topic;
+export const COMMUNITIES_SERVICE_EVENTS = [CommunityMembershipChangedV1, AfterActionReviewPublishedV1, AnswerAcceptedV1] as const;

@@ -1,5 +1,6 @@
 import {
   AfterActionReviewPublishedV1,
+  AnswerAcceptedV1,
   ExperimentConcludedV1,
   IdeaAdoptedV1,
   type AssetType,
@@ -16,7 +17,8 @@ import { EMPTY_METADATA } from '../asset/metadata/metadata-input.js';
  *
  * - an idea's experiment concluded with lessons -> a lesson learned, its creators the idea's team;
  * - an adopted idea -> a good practice, its creators the idea's team;
- * - a community's after-action review -> a lesson learned, its creators the review's participants.
+ * - a community's after-action review -> a lesson learned, its creators the review's participants;
+ * - an answer accepted in a community's Q&A -> a good practice, its creator the answer's author.
  *
  * Creators carry the people's staff ids (so they own the draft) and, knowing no names, the same id as
  * name, which the owners correct. An idea's texts have no declared language: they are filed under
@@ -109,6 +111,25 @@ export function lessonFromAfterActionReview(event: ConsumedEvent<EventData<typeo
       languages: [review.language],
       subjects: review.subjects ?? [],
       dateIssued: review.publishedAt.slice(0, 10),
+      source: sourceOf(from),
+    }),
+  };
+}
+
+/** An accepted answer, as a good practice of its author, in the question's language. */
+export function goodPracticeFromAcceptedAnswer(event: ConsumedEvent<EventData<typeof AnswerAcceptedV1>>): CapturedDraft {
+  const answer = event.data;
+  const from = capturedFrom(event, 'communities', 'answer', answer.answerId, `/api/v1/communities/questions/${answer.questionId}`);
+  return {
+    capturedFrom: from,
+    metadata: draftMetadata('good_practice', {
+      title: { [answer.language]: answer.questionTitle },
+      // The question, then the answer that solved it.
+      abstract: textIn(answer.language, answer.questionBody, answer.answerBody),
+      creators: creatorsOf([answer.authorId]),
+      languages: [answer.language],
+      subjects: answer.subjects ?? [],
+      dateIssued: answer.acceptedAt.slice(0, 10),
       source: sourceOf(from),
     }),
   };

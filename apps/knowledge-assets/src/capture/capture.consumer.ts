@@ -1,7 +1,7 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { AFTER_ACTION_REVIEW_TOPIC, AfterActionReviewPublishedV1, EXPERIMENT_TOPIC, ExperimentConcludedV1, IDEA_TOPIC, IdeaAdoptedV1, type EventData } from '#ikm/contracts';
+import { AFTER_ACTION_REVIEW_TOPIC, AfterActionReviewPublishedV1, AnswerAcceptedV1, EXPERIMENT_TOPIC, ExperimentConcludedV1, IDEA_TOPIC, IdeaAdoptedV1, QUESTION_TOPIC, type EventData } from '#ikm/contracts';
 import { InboxConsumer, InboxContext, type ConsumedEvent } from '#ikm/messaging';
-import { goodPracticeFromAdoption, lessonFromAfterActionReview, lessonFromExperiment } from './capture-rules.js';
+import { goodPracticeFromAcceptedAnswer, goodPracticeFromAdoption, lessonFromAfterActionReview, lessonFromExperiment } from './capture-rules.js';
 import { CaptureDraftUseCase } from './use-cases/capture-draft.use-case.js';
 
 /**
@@ -30,5 +30,11 @@ export class CaptureConsumer {
   async onAfterActionReviewEvent(@Payload() event: ConsumedEvent, @Ctx() context: InboxContext): Promise<void> {
     if (event.type !== AfterActionReviewPublishedV1.type) return;
     await this.capture.execute(context.manager, lessonFromAfterActionReview(event as ConsumedEvent<EventData<typeof AfterActionReviewPublishedV1>>));
+  }
+
+  @EventPattern<string>(QUESTION_TOPIC)
+  async onQuestionEvent(@Payload() event: ConsumedEvent, @Ctx() context: InboxContext): Promise<void> {
+    if (event.type !== AnswerAcceptedV1.type) return;
+    await this.capture.execute(context.manager, goodPracticeFromAcceptedAnswer(event as ConsumedEvent<EventData<typeof AnswerAcceptedV1>>));
   }
 }
