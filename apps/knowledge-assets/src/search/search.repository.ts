@@ -126,6 +126,9 @@ export class SearchRepository {
         ? `((ts_rank_cd(${RANK_WEIGHTS}, v.search_document, (SELECT q FROM query), 32)
              + CASE WHEN v.subjects && (SELECT ids FROM label_concepts) THEN ${LABEL_MATCH_RANK} ELSE 0 END) / ${1 + LABEL_MATCH_RANK} * 1000000)::int`
         : '0';
+    const labelMatches = (language: string, label: string) =>
+      `to_tsvector(text_search_config(${language}), ${label}) @@ websearch_to_tsquery(text_search_config(${language}), ${text}::text)
+       AND text_search_config(${language}) IN (${configs})`;
     const sort = SORTS[criteria.sort];
     const pageConditions = criteria.cursor ? `WHERE ${afterCursor(sort, criteria.cursor, sql)}` : '';
     const limit = p(rowsToFetch(criteria.limit));
@@ -134,12 +137,14 @@ export class SearchRepository {
     const statement = `
       WITH RECURSIVE
       query AS (SELECT tsquery_or_agg(DISTINCT websearch_to_tsquery(cfg, ${text ?? 'NULL'}::text)) AS q FROM (${configs}) AS configs (cfg)),
-      -- Concepts a label of which (preferred or alternative, any language) matches the text, and those narrower.
+      -- Concepts a label of which (preferred or alternative, any language) matches the text analysed in that
+      -- label's own language, and those narrower. (The query OR-ed over every configuration would let
+      -- another language's stemming match: German stems 'workers' to 'work', which matched 'Working conditions'.)
       label_matched (id) AS (
         SELECT c.id FROM concepts c, query
          WHERE query.q IS NOT NULL
-           AND (EXISTS (SELECT 1 FROM jsonb_each_text(c.pref_label) l WHERE to_tsvector(text_search_config(l.key), l.value) @@ query.q)
-                OR EXISTS (SELECT 1 FROM jsonb_each(c.alt_label) l, jsonb_array_elements_text(l.value) label WHERE to_tsvector(text_search_config(l.key), label) @@ query.q))
+           AND (EXISTS (SELECT 1 FROM jsonb_each_text(c.pref_label) l WHERE ${labelMatches('l.key', 'l.value')})
+                OR EXISTS (SELECT 1 FROM jsonb_each(c.alt_label) l, jsonb_array_elements_text(l.value) label WHERE ${labelMatches('l.key', 'label')}))
         UNION SELECT b.concept_id FROM concept_broader b JOIN label_matched m ON b.broader_id = m.id),
       label_concepts AS (SELECT coalesce(array_agg(id::text), '{}') AS ids FROM label_matched),
       -- The subjects filtered on, and every concept narrower than one of them.
