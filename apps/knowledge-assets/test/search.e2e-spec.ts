@@ -126,6 +126,14 @@ describe('the taxonomy: label matches and narrower subjects', () => {
     expect(idsOf(await search('constituent', `q=${encodeURIComponent(`coopératives ${word}`)}`)).sort()).toEqual([ids.broad, ids.narrow].sort());
   });
 
+  it("matches a label with the query analysed in the label's own language, not another language's stemming", async () => {
+    // German stems 'workers' to 'work', the English stem of 'Working': only English analysis may decide on an English label.
+    const working = await concept({ en: `Working ${word}` });
+    const tagged = await published(plain({ en: 'Untitled' }, { subjects: [working] }));
+    expect(idsOf(await search('constituent', `q=${encodeURIComponent(`working ${word}`)}&subject=${working}`))).toEqual([tagged]);
+    expect(idsOf(await search('constituent', `q=${encodeURIComponent(`workers ${word}`)}&subject=${working}`))).toEqual([]);
+  });
+
   it('filters on a subject with its narrower concepts', async () => {
     expect(idsOf(await search('constituent', `subject=${broad}`)).sort()).toEqual([ids.broad, ids.narrow].sort());
     expect(idsOf(await search('constituent', `subject=${narrow}`))).toEqual([ids.narrow]);

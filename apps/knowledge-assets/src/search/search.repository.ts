@@ -87,6 +87,13 @@ const highlights = (field: string, options: string) => `(SELECT coalesce(jsonb_o
      FROM jsonb_each_text(${field}) f WHERE q.q IS NOT NULL AND to_tsvector(text_search_config(f.key), f.value) @@ q.q)`;
 
 /**
+ * The counts of one array column's values over the hits. unnest in the select list (a ProjectSet) rather
+ * than a lateral `FROM hits, unnest(...)`, which builds a tuplestore per row: for ~20,000 hits the four
+ * array facets took ~35 ms each that way, two to three times what they take now.
+ */
+const arrayFacet = (facet: Facet, column: string) => `SELECT '${facet}', value, count(*) FROM (SELECT unnest(${column}) AS value FROM hits) v GROUP BY value`;
+
+/**
  * Search over the published version of each asset (superseded and retired versions, and drafts, are not
  * searched). One statement: the matching rows, filtered by the viewer's visibility condition, are
  * materialised once; the page (with highlights, computed on its rows only) and the facet counts are
@@ -126,6 +133,9 @@ export class SearchRepository {
         ? `((ts_rank_cd(${RANK_WEIGHTS}, v.search_document, (SELECT q FROM query), 32)
              + CASE WHEN v.subjects && (SELECT ids FROM label_concepts) THEN ${LABEL_MATCH_RANK} ELSE 0 END) / ${1 + LABEL_MATCH_RANK} * 1000000)::int`
         : '0';
+    const labelMatches = (language: string, label: string) =>
+      `to_tsvector(text_search_config(${language}), ${label}) @@ websearch_to_tsquery(text_search_config(${language}), ${text}::text)
+       AND text_search_config(${language}) IN (${configs})`;
     const sort = SORTS[criteria.sort];
     const pageConditions = criteria.cursor ? `WHERE ${afterCursor(sort, criteria.cursor, sql)}` : '';
     const limit = p(rowsToFetch(criteria.limit));
@@ -134,12 +144,14 @@ export class SearchRepository {
     const statement = `
       WITH RECURSIVE
       query AS (SELECT tsquery_or_agg(DISTINCT websearch_to_tsquery(cfg, ${text ?? 'NULL'}::text)) AS q FROM (${configs}) AS configs (cfg)),
-      -- Concepts a label of which (preferred or alternative, any language) matches the text, and those narrower.
+      -- Concepts a label of which (preferred or alternative, any language) matches the text analysed in that
+      -- label's own language, and those narrower. (The query OR-ed over every configuration would let
+      -- another language's stemming match: German stems 'workers' to 'work', which matched 'Working conditions'.)
       label_matched (id) AS (
         SELECT c.id FROM concepts c, query
          WHERE query.q IS NOT NULL
-           AND (EXISTS (SELECT 1 FROM jsonb_each_text(c.pref_label) l WHERE to_tsvector(text_search_config(l.key), l.value) @@ query.q)
-                OR EXISTS (SELECT 1 FROM jsonb_each(c.alt_label) l, jsonb_array_elements_text(l.value) label WHERE to_tsvector(text_search_config(l.key), label) @@ query.q))
+           AND (EXISTS (SELECT 1 FROM jsonb_each_text(c.pref_label) l WHERE ${labelMatches('l.key', 'l.value')})
+                OR EXISTS (SELECT 1 FROM jsonb_each(c.alt_label) l, jsonb_array_elements_text(l.value) label WHERE ${labelMatches('l.key', 'label')}))
         UNION SELECT b.concept_id FROM concept_broader b JOIN label_matched m ON b.broader_id = m.id),
       label_concepts AS (SELECT coalesce(array_agg(id::text), '{}') AS ids FROM label_matched),
       -- The subjects filtered on, and every concept narrower than one of them.
@@ -156,10 +168,10 @@ export class SearchRepository {
       page AS (SELECT h.* FROM hits h ${pageConditions} ORDER BY ${keysetOrder(sort)} LIMIT ${limit}),
       facets AS (
         SELECT 'type' AS facet, type AS value, count(*) AS count FROM hits GROUP BY type
-        UNION ALL SELECT 'subject', value, count(*) FROM hits, unnest(subjects) value GROUP BY value
-        UNION ALL SELECT 'region', value, count(*) FROM hits, unnest(regions) value GROUP BY value
-        UNION ALL SELECT 'country', value, count(*) FROM hits, unnest(countries) value GROUP BY value
-        UNION ALL SELECT 'language', value, count(*) FROM hits, unnest(languages) value GROUP BY value
+        UNION ALL ${arrayFacet('subject', 'subjects')}
+        UNION ALL ${arrayFacet('region', 'regions')}
+        UNION ALL ${arrayFacet('country', 'countries')}
+        UNION ALL ${arrayFacet('language', 'languages')}
         UNION ALL SELECT 'source', source, count(*) FROM hits WHERE source IS NOT NULL GROUP BY source
         UNION ALL SELECT 'year', year::text, count(*) FROM hits WHERE year IS NOT NULL GROUP BY year
         UNION ALL SELECT 'accessLevel', access_level, count(*) FROM hits GROUP BY access_level
