@@ -164,12 +164,30 @@ describe('the knowledge asset replica', () => {
         .filter(([, id]) => id in scores)
         .map(([name]) => name);
     };
-    expect(await seenBy({ roles: ['staff'], unit: 'DIALOGUE' })).toEqual(['public', 'internal', 'dialogueOnly']);
-    expect(await seenBy({ roles: ['reviewer'], unit: 'STATISTICS' })).toEqual(['public', 'internal']);
-    expect(await seenBy({ roles: ['constituent'], unit: 'DIALOGUE' })).toEqual(['public']);
-    expect(await seenBy({ roles: ['reporting'] })).toEqual(['public']);
+    // An embargo hides the content, not the record: the title shows to whoever may read the record.
+    expect(await seenBy({ roles: ['staff'], unit: 'DIALOGUE' })).toEqual(['public', 'internal', 'dialogueOnly', 'embargoed']);
+    expect(await seenBy({ roles: ['reviewer'], unit: 'STATISTICS' })).toEqual(['public', 'internal', 'embargoed']);
+    expect(await seenBy({ roles: ['constituent'], unit: 'DIALOGUE' })).toEqual(['public', 'embargoed']);
+    expect(await seenBy({ roles: ['reporting'] })).toEqual(['public', 'embargoed']);
     // Access changed on the published asset: the next event says so, and similar work follows.
     await apply(updated(assets.dialogueOnly, 2, title));
-    expect(await seenBy({ roles: ['constituent'], unit: 'DIALOGUE' })).toEqual(['public', 'dialogueOnly']);
+    expect(await seenBy({ roles: ['constituent'], unit: 'DIALOGUE' })).toEqual(['public', 'dialogueOnly', 'embargoed']);
+  });
+
+  it('matches and ranks an embargoed asset on its title, never on its abstract, until the embargo is over', async () => {
+    const words = `quillet${randomUUID().slice(0, 6)} varnobric${randomUUID().slice(0, 6)} plenwort${randomUUID().slice(0, 6)}`;
+    const title = { en: `Ledger of ${words}` };
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const assets = { open: randomUUID(), embargoed: randomUUID(), embargoOver: randomUUID(), withoutAbstract: randomUUID() };
+    await apply(published(assets.open, 1, title, { abstract: { en: words } }));
+    await apply(published(assets.embargoed, 1, title, { abstract: { en: words }, embargoUntil: tomorrow }));
+    await apply(published(assets.embargoOver, 1, title, { abstract: { en: words }, embargoUntil: '2020-01-01' }));
+    await apply(published(assets.withoutAbstract, 1, title, { abstract: { en: 'Annual report on unrelated matters' } }));
+    const found = await new SimilarWorkRepository().find(dataSource.manager, { title: title.en, text: words, viewer: STAFF });
+    const score = Object.fromEntries(found.knowledgeAssets.map((asset) => [asset.id, asset.score]));
+    // Found on its title, ranked as if it had no abstract; its abstract counts once the embargo is over.
+    expect(score[assets.embargoed]).toBe(score[assets.withoutAbstract]);
+    expect(score[assets.embargoOver]).toBe(score[assets.open]);
+    expect(score[assets.open]).toBeGreaterThan(score[assets.withoutAbstract]);
   });
 });

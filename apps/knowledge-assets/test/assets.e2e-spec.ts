@@ -20,7 +20,7 @@ import type { KafkaMessage } from 'kafkajs';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type request from 'supertest';
-import { accessCases, ACCESS_SEEN_BY, ASSET_STATES, assetDraft, type AccessCase, assetIn, draftAsset, transitionAsset, type AssetState } from './factories.js';
+import { accessCases, CONTENT_SEEN_BY, RECORD_SEEN_BY, ASSET_STATES, assetDraft, type AccessCase, assetIn, draftAsset, transitionAsset, type AssetState } from './factories.js';
 
 /** The knowledge-assets API as its users meet it, against real Kafka and PostgreSQL, and once through the gateway. */
 const service = new ServiceProcess(TEST_SERVICES['knowledge-assets']);
@@ -305,8 +305,9 @@ describe('versions', () => {
 });
 
 /**
- * Access level and embargo, enforced in the query: each viewer gets exactly the published assets they
- * may read, by id and in the list.
+ * Access level and embargo, enforced in the query: each viewer gets exactly the published records they
+ * may read, by id and in the list, and the content (abstract, file links, uploaded files) of those whose
+ * embargo does not hold for them; the others say `contentEmbargoed` and carry the embargo date.
  */
 describe('access: viewer x access level x embargo, on get and list', () => {
   /** All of this block's assets share a subject, so that the list can be read for them alone. */
@@ -315,19 +316,36 @@ describe('access: viewer x access level x embargo, on get and list', () => {
   type Case = AccessCase;
   const ALL = Object.keys(CASES) as Case[];
   const ids = {} as Record<Case, string>;
-  const SEES: Record<Who, Case[]> = ACCESS_SEEN_BY;
+  const RECORDS: Record<Who, Case[]> = RECORD_SEEN_BY;
+  const CONTENT: Record<Who, Case[]> = CONTENT_SEEN_BY;
+  /** What a response shows of an asset's content: all of it, or the record alone. */
+  const contentOf = (body: { contentEmbargoed: boolean; abstract: unknown; files: unknown; uploadedFiles: unknown; embargoUntil: string | null }) =>
+    body.contentEmbargoed
+      ? { contentEmbargoed: true, abstract: body.abstract, files: body.files, uploadedFiles: body.uploadedFiles, embargoUntil: body.embargoUntil }
+      : { contentEmbargoed: false, abstract: body.abstract, files: (body.files as unknown[]).length, uploadedFiles: body.uploadedFiles };
+  const expectedContent = (who: Who, name: Case) =>
+    CONTENT[who].includes(name)
+      ? { contentEmbargoed: false, abstract: assetDraft(UNIT).abstract, files: 1, uploadedFiles: [] }
+      : { contentEmbargoed: true, abstract: null, files: null, uploadedFiles: null, embargoUntil: '2999-01-01' };
 
   beforeAll(async () => {
     for (const [name, access] of Object.entries(CASES) as Array<[Case, object]>) ids[name] = await published({ ...access, subjects: [subject] });
   });
 
-  it.each(Object.keys(SEES) as Who[])('%s gets exactly what they may, by id and in the list', async (who) => {
-    const statuses = Object.fromEntries(await Promise.all(ALL.map(async (name) => [name, (await as(who).get(`/${ids[name]}`)).status] as const)));
-    expect(statuses).toEqual(Object.fromEntries(ALL.map((name) => [name, SEES[who].includes(name) ? 200 : 404])));
+  it.each(Object.keys(RECORDS) as Who[])('%s gets exactly the records and the content they may, by id and in the list', async (who) => {
+    const responses = Object.fromEntries(await Promise.all(ALL.map(async (name) => [name, await as(who).get(`/${ids[name]}`)] as const)));
+    expect(Object.fromEntries(ALL.map((name) => [name, responses[name].status]))).toEqual(Object.fromEntries(ALL.map((name) => [name, RECORDS[who].includes(name) ? 200 : 404])));
+    const seen = RECORDS[who];
+    expect(Object.fromEntries(seen.map((name) => [name, { title: responses[name].body.title, ...contentOf(responses[name].body) }]))).toEqual(
+      Object.fromEntries(seen.map((name) => [name, { title: assetDraft(UNIT).title, ...expectedContent(who, name) }])),
+    );
     const listed = await as(who).get(`?subject=${subject}&limit=100`);
     expect(listed.status).toBe(200);
-    const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
-    expect(listed.body.items.map((item: { id: string }) => byId[item.id]).sort()).toEqual([...SEES[who]].sort());
+    const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name])) as Record<string, Case>;
+    expect(listed.body.items.map((item: { id: string }) => byId[item.id]).sort()).toEqual([...seen].sort());
+    expect(Object.fromEntries(listed.body.items.map((item: { id: string } & Parameters<typeof contentOf>[0]) => [byId[item.id], contentOf(item)]))).toEqual(
+      Object.fromEntries(seen.map((name) => [name, expectedContent(who, name)])),
+    );
   });
 
   it('pages through a list without gaps or repeats', async () => {

@@ -69,10 +69,10 @@ export async function assetIn(state: AssetState, { owner, publisher }: AssetPeop
 
 /**
  * The access table's columns: one published asset per access level and embargo, for a unit and another
- * unit; and its rows, written from the rules, by the personas both test files use: owners (cleo), the
- * unit's km_officer (kim) and admins see everything; staff read internal assets, and restricted ones of
- * their unit; constituents and the reporting role public ones; an embargo hides an asset from all but
- * the first three.
+ * unit; and its rows, written from the rules, by the personas the test files use. Owners (cleo), the
+ * unit's km_officer (kim) and admins see everything. Records: staff read internal assets, and restricted
+ * ones of their unit; constituents and the reporting role public ones; an embargo hides no record.
+ * Content (abstract, files): the same, less the embargoed assets, for all but the first three.
  */
 export function accessCases(unit: string, otherUnit: string) {
   return {
@@ -87,7 +87,17 @@ export function accessCases(unit: string, otherUnit: string) {
 }
 export type AccessCase = keyof ReturnType<typeof accessCases>;
 const EVERY_CASE = Object.keys(accessCases('', '')) as AccessCase[];
-export const ACCESS_SEEN_BY = {
+export const RECORD_SEEN_BY = {
+  creator: EVERY_CASE,
+  unitOfficer: EVERY_CASE,
+  admin: EVERY_CASE,
+  unitStaff: ['public', 'internal', 'restrictedToTheUnit', 'publicEmbargoed', 'publicEmbargoOver', 'internalEmbargoed'],
+  otherStaff: ['public', 'internal', 'restrictedToAnotherUnit', 'publicEmbargoed', 'publicEmbargoOver', 'internalEmbargoed'],
+  otherUnitOfficer: ['public', 'internal', 'restrictedToAnotherUnit', 'publicEmbargoed', 'publicEmbargoOver', 'internalEmbargoed'],
+  constituent: ['public', 'publicEmbargoed', 'publicEmbargoOver'],
+  reporting: ['public', 'publicEmbargoed', 'publicEmbargoOver'],
+} satisfies Record<string, AccessCase[]>;
+export const CONTENT_SEEN_BY = {
   creator: EVERY_CASE,
   unitOfficer: EVERY_CASE,
   admin: EVERY_CASE,
@@ -96,4 +106,4 @@ export const ACCESS_SEEN_BY = {
   otherUnitOfficer: ['public', 'internal', 'restrictedToAnotherUnit', 'publicEmbargoOver'],
   constituent: ['public', 'publicEmbargoOver'],
   reporting: ['public', 'publicEmbargoOver'],
-} satisfies Record<string, AccessCase[]>;
+} satisfies Record<keyof typeof RECORD_SEEN_BY, AccessCase[]>;

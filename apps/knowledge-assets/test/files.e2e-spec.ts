@@ -189,22 +189,28 @@ describe('versions and files', () => {
   });
 });
 
-/** Downloads follow the version's visibility exactly: whoever may not see the version gets a 404. */
+/**
+ * Downloads follow the version's visibility exactly: whoever may not see its record gets a 404; whoever
+ * sees the record of an embargoed version they are not exempt from gets a 403 problem with the date,
+ * for any file name (no name is confirmed before the date).
+ */
 describe('access: viewer x access level x embargo, on downloads', () => {
   const CASES = {
     internal: { accessLevel: 'internal' },
     restrictedToTheUnit: { accessLevel: 'restricted', restrictedToUnits: [UNIT] },
     publicEmbargoed: { accessLevel: 'public', embargoUntil: '2999-01-01' },
+    internalEmbargoed: { accessLevel: 'internal', embargoUntil: '2999-01-01' },
     public: { accessLevel: 'public' },
   } as const;
   type Case = keyof typeof CASES;
+  type Outcome = 200 | 403 | 404;
   const ids = {} as Record<Case, string>;
-  const SEES: Record<Who, Case[]> = {
-    creator: ['internal', 'restrictedToTheUnit', 'publicEmbargoed', 'public'],
-    unitOfficer: ['internal', 'restrictedToTheUnit', 'publicEmbargoed', 'public'],
-    unitStaff: ['internal', 'restrictedToTheUnit', 'public'],
-    otherStaff: ['internal', 'public'],
-    constituent: ['public'],
+  const GETS: Record<Who, Record<Case, Outcome>> = {
+    creator: { internal: 200, restrictedToTheUnit: 200, publicEmbargoed: 200, internalEmbargoed: 200, public: 200 },
+    unitOfficer: { internal: 200, restrictedToTheUnit: 200, publicEmbargoed: 200, internalEmbargoed: 200, public: 200 },
+    unitStaff: { internal: 200, restrictedToTheUnit: 200, publicEmbargoed: 403, internalEmbargoed: 403, public: 200 },
+    otherStaff: { internal: 200, restrictedToTheUnit: 404, publicEmbargoed: 403, internalEmbargoed: 403, public: 200 },
+    constituent: { internal: 404, restrictedToTheUnit: 404, publicEmbargoed: 403, internalEmbargoed: 404, public: 200 },
   };
 
   beforeAll(async () => {
@@ -217,8 +223,19 @@ describe('access: viewer x access level x embargo, on downloads', () => {
     }
   });
 
-  it.each(Object.keys(SEES) as Who[])('%s downloads exactly what they may see', async (who) => {
+  it.each(Object.keys(GETS) as Who[])('%s downloads exactly what they may', async (who) => {
     const statuses = Object.fromEntries(await Promise.all((Object.keys(CASES) as Case[]).map(async (name) => [name, (await download(who, `/${ids[name]}/versions/1/files/a.pdf`)).status] as const)));
-    expect(statuses).toEqual(Object.fromEntries((Object.keys(CASES) as Case[]).map((name) => [name, SEES[who].includes(name) ? 200 : 404])));
+    expect(statuses).toEqual(GETS[who]);
+  });
+
+  it('answers an embargoed file, named or not, with a 403 problem giving the date', async () => {
+    for (const name of ['a.pdf', 'no-such-file.pdf']) {
+      const response = await download('unitStaff', `/${ids.publicEmbargoed}/versions/1/files/${name}`);
+      expect({ status: response.status, contentType: response.headers['content-type'], body: JSON.parse(String(response.body)) }).toMatchObject({
+        status: 403,
+        contentType: expect.stringContaining('application/problem+json'),
+        body: { type: expect.stringMatching(/file-under-embargo$/), embargoUntil: '2999-01-01' },
+      });
+    }
   });
 });

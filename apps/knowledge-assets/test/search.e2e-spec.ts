@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type request from 'supertest';
 import { TAXONOMY_SCHEME_ID } from '../src/taxonomy/taxonomy.seed.js';
-import { accessCases, ACCESS_SEEN_BY, assetDraft, assetIn, type AccessCase } from './factories.js';
+import { accessCases, CONTENT_SEEN_BY, RECORD_SEEN_BY, assetDraft, assetIn, type AccessCase } from './factories.js';
 
 /**
  * `GET /knowledge-assets/assets/search` on the running service (real PostgreSQL): stemming in English,
@@ -198,31 +198,57 @@ describe('facets, filters and pages, exact on a known set', () => {
   });
 });
 
-/** Access level and embargo in the query: each viewer finds exactly what they may read, and the counts agree. */
+/**
+ * Access level and embargo in the query: each viewer finds exactly the records they may read, and the
+ * counts agree; an embargoed abstract is neither matched, nor ranked, nor highlighted for those the
+ * embargo holds for (a word in it finds nothing, its negation excludes nothing).
+ */
 describe('access: viewer x access level x embargo, on search results and facet counts', () => {
   const marker = randomUUID();
   const word = `quorx${randomUUID().slice(0, 6)}`;
+  const secret = `zibble${randomUUID().slice(0, 6)}`;
   const CASES = accessCases(UNIT, OTHER_UNIT);
   type Case = AccessCase;
   const ids = {} as Record<Case, string>;
-  const SEES: Record<Who, Case[]> = ACCESS_SEEN_BY;
+  const RECORDS: Record<Who, Case[]> = RECORD_SEEN_BY;
+  const CONTENT: Record<Who, Case[]> = CONTENT_SEEN_BY;
+  const named = (response: request.Response) => {
+    const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
+    return idsOf(response).map((id) => byId[id]).sort();
+  };
 
   beforeAll(async () => {
-    for (const [name, access] of Object.entries(CASES) as Array<[Case, object]>) ids[name] = await published(plain({ en: `The ${word} survey` }, { ...access, subjects: [marker] }));
+    for (const [name, access] of Object.entries(CASES) as Array<[Case, object]>) {
+      ids[name] = await published(plain({ en: `The ${word} survey` }, { ...access, abstract: { en: `Findings on ${secret} in five countries.` }, subjects: [marker] }));
+    }
     // A draft and a superseded version are never search results, even for their owners.
     await assetIn('draft', { owner: as('creator'), publisher: as('unitOfficer') }, assetDraft(UNIT, plain({ en: `The ${word} draft` }, { subjects: [marker] })));
   });
 
-  it.each(Object.keys(SEES) as Who[])('%s finds exactly what they may, and counts only that', async (who) => {
-    const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
+  it.each(Object.keys(RECORDS) as Who[])('%s finds exactly the records they may, and counts only those', async (who) => {
     const response = await search(who, `q=${word}&subject=${marker}&limit=100`);
     expect(response.status).toBe(200);
-    expect(idsOf(response).map((id) => byId[id]).sort()).toEqual([...SEES[who]].sort());
-    expect(response.body.total).toBe(SEES[who].length);
+    expect(named(response)).toEqual([...RECORDS[who]].sort());
+    expect(response.body.total).toBe(RECORDS[who].length);
     const levels = Object.fromEntries(response.body.facets.accessLevel.map((facet: { value: string; count: number }) => [facet.value, facet.count]));
     const expected: Record<string, number> = {};
-    for (const name of SEES[who]) expected[CASES[name].accessLevel] = (expected[CASES[name].accessLevel] ?? 0) + 1;
+    for (const name of RECORDS[who]) expected[CASES[name].accessLevel] = (expected[CASES[name].accessLevel] ?? 0) + 1;
     expect(levels).toEqual(expected);
+  });
+
+  it.each(Object.keys(RECORDS) as Who[])('%s matches and sees highlighted only the abstracts whose content they may see', async (who) => {
+    const inAbstract = await search(who, `q=${secret}&subject=${marker}&limit=100`);
+    expect(inAbstract.status).toBe(200);
+    expect({ found: named(inAbstract), total: inAbstract.body.total }).toEqual({ found: [...CONTENT[who]].sort(), total: CONTENT[who].length });
+    // Either word: every record, the abstract's passage highlighted only where the content is visible.
+    const either = await search(who, `q=${encodeURIComponent(`${word} OR ${secret}`)}&subject=${marker}&limit=100`);
+    const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
+    const highlighted = (either.body.items as Array<{ id: string; highlights: { abstract: Record<string, string> } }>).filter((hit) => Object.keys(hit.highlights.abstract).length > 0);
+    expect(highlighted.map((hit) => byId[hit.id]).sort()).toEqual([...CONTENT[who]].sort());
+    expect(named(either)).toEqual([...RECORDS[who]].sort());
+    // Excluding the word: the embargoed abstracts hold it, which must show neither way.
+    const without = await search(who, `q=${encodeURIComponent(`${word} -${secret}`)}&subject=${marker}&limit=100`);
+    expect(named(without)).toEqual(RECORDS[who].filter((name) => !CONTENT[who].includes(name)).sort());
   });
 });
 

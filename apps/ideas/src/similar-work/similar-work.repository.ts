@@ -31,14 +31,23 @@ const OR_QUERY = `(SELECT to_tsquery('simple', coalesce(nullif(array_to_string(a
     WHERE length(lexeme) >= 4), ' | '), ''), 'ZZZZnomatch')))`;
 
 /**
- * The published assets a viewer ($3: has a staff role, $4: their unit) may read, as knowledge-assets
- * decides for its readers (its asset-visibility.ts): public ones; internal ones for staff, never
- * constituents or the reporting role; restricted ones for staff of a unit named; none under embargo.
- * An asset restricted to communities only shows here to the units it also names: ideas keeps no
- * replica of community membership, so similar work leaves such assets out rather than guess.
+ * The published assets whose record a viewer ($3: has a staff role, $4: their unit) may read, as
+ * knowledge-assets decides for its readers (its asset-visibility.ts): public ones; internal ones for
+ * staff, never constituents or the reporting role; restricted ones for staff of a unit named. An
+ * embargo hides the content, not the record: similar work shows titles only, so embargoed assets
+ * appear, matched on their metadata alone (`SEARCHED`). An asset restricted to communities only shows
+ * here to the units it also names: ideas keeps no replica of community membership, so similar work
+ * leaves such assets out rather than guess.
  */
-const READABLE = `(embargo_until IS NULL OR embargo_until <= current_date)
-  AND (access_level = 'public' OR ($3::boolean AND (access_level = 'internal' OR (access_level = 'restricted' AND $4::text = ANY(restricted_to_units)))))`;
+const READABLE = `(access_level = 'public' OR ($3::boolean AND (access_level = 'internal' OR (access_level = 'restricted' AND $4::text = ANY(restricted_to_units)))))`;
+
+/** The content of the asset may be matched: its embargo, if any, is over. */
+const CONTENT_OPEN = `(embargo_until IS NULL OR embargo_until <= current_date)`;
+/**
+ * What of the search document may be matched and ranked: all of it, or, under embargo, the title (A)
+ * and subjects (C) without the abstract (B), so that an embargoed abstract neither finds nor ranks it.
+ */
+const SEARCHED = `CASE WHEN ${CONTENT_OPEN} THEN search ELSE ts_filter(search, '{a,c}') END`;
 
 /**
  * Near-duplicate ideas and related published knowledge assets, ranked by title trigram similarity
@@ -59,9 +68,12 @@ export class SimilarWorkRepository {
     );
     const knowledgeAssets: SimilarWork['knowledgeAssets'] = await manager.query(
       `WITH q AS ${OR_QUERY}
-       SELECT asset_id AS id, title, type, url, round((0.6 * similarity(title_text, $1) + 0.4 * ts_rank(search, q.query, 32))::numeric, 3)::float AS score
+       SELECT asset_id AS id, title, type, url, round((0.6 * similarity(title_text, $1) + 0.4 * ts_rank(${SEARCHED}, q.query, 32))::numeric, 3)::float AS score
          FROM knowledge_assets, (SELECT * FROM q) AS q(query)
-        WHERE NOT retired AND ${READABLE} AND (title_text % $1 OR search @@ q.query)
+        WHERE NOT retired AND ${READABLE}
+          -- The OR query has no negation, so the part searched matches only where the whole does: the
+          -- whole's match keeps the GIN index.
+          AND (title_text % $1 OR (search @@ q.query AND ${SEARCHED} @@ q.query))
         ORDER BY score DESC, asset_id
         LIMIT ${LIMIT}`,
       [query.title, `${query.title} ${query.text}`, query.viewer.roles.some((role) => INTERNAL_ROLES.includes(role)), query.viewer.unit ?? null],

@@ -95,6 +95,11 @@ export class AssetVersion implements AssetMetadata {
   capturedFrom?: CapturedFrom | null;
   /** The files uploaded to this version (rows of asset_files, read with it). */
   uploadedFiles: UploadedFile[] = [];
+  /**
+   * Set when read for a viewer who may see the record but not yet its content (an embargo they are not
+   * exempt from): the responses then withhold its abstract and files (asset-visibility.ts).
+   */
+  contentEmbargoed = false;
 
   static draft(assetId: string, number: number, metadata: AssetMetadata, createdBy: string, now: Date): AssetVersion {
     const version = new AssetVersion();

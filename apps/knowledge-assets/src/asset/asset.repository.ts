@@ -4,7 +4,7 @@ import { afterCursor, keysetOrder, pageOf, rowsToFetch, WhereClause, type Keyset
 import { queryPrepared } from '#ikm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { uploadedFilesOf } from '../file/asset-file.repository.js';
-import { visibleTo } from './asset-visibility.js';
+import { contentVisibleTo, recordVisibleTo } from './asset-visibility.js';
 import { Asset, AssetVersion, type Actor } from './asset.entity.js';
 import { AssetError } from './asset.errors.js';
 
@@ -35,7 +35,10 @@ const SORTS: Record<AssetSort, KeysetSort<AssetVersion>> = {
   oldest: { column: 'a."createdAt"', idColumn: 'a.id', direction: 'ASC', keyKind: 'timestamp', keyOf: (version) => version.createdAt.toISOString() },
 };
 
-/** Reads and writes assets and their versions; every read of versions goes through the visibility condition. */
+/**
+ * Reads and writes assets and their versions; every read of versions goes through the record visibility
+ * condition, and says whether the viewer may see its content (`contentEmbargoed`).
+ */
 @Injectable()
 export class AssetRepository {
   /** Columns as entity properties, and the asset's revision and capture source; dates as `YYYY-MM-DD` text (pg would make them local-time Dates). */
@@ -78,8 +81,8 @@ export class AssetRepository {
   async visibleVersions(manager: EntityManager, assetId: string, viewer: Actor): Promise<AssetVersion[]> {
     const where = new WhereClause();
     where.add((id) => `v.asset_id = ${id}`, assetId);
-    where.add(() => visibleTo(viewer, where));
-    const rows = await queryPrepared<Partial<AssetVersion>>(manager, { text: `SELECT ${this.selectList}, ${uploadedFilesOf('v')} FROM asset_versions v JOIN assets r ON r.id = v.asset_id WHERE ${where.sql()} ORDER BY v.number` }, where.values);
+    where.add(() => recordVisibleTo(viewer, where));
+    const rows = await queryPrepared<Partial<AssetVersion>>(manager, { text: `SELECT ${this.selectList}, ${contentEmbargoed(viewer, where)}, ${uploadedFilesOf('v')} FROM asset_versions v JOIN assets r ON r.id = v.asset_id WHERE ${where.sql()} ORDER BY v.number` }, where.values);
     return rows.map(hydrate);
   }
 
@@ -99,7 +102,8 @@ export class AssetRepository {
   async list(filter: AssetListFilter): Promise<Page<AssetVersion>> {
     const sort = SORTS[filter.sort];
     const where = new WhereClause();
-    const visible = visibleTo(filter.viewer, where);
+    const visible = recordVisibleTo(filter.viewer, where);
+    const embargoed = contentEmbargoed(filter.viewer, where);
     if (filter.type) where.add((type) => `a.type = ${type}`, filter.type);
     if (filter.status) where.add((status) => `a.status = ${status}`, filter.status);
     if (filter.unit) where.add((unit) => `a."publishingUnit" = ${unit}`, filter.unit);
@@ -114,13 +118,18 @@ export class AssetRepository {
     const limit = where.parameter(rowsToFetch(filter.limit));
     // The files in the outer select list: evaluated for the page's rows only, after the LIMIT.
     const text = `SELECT a.*, ${uploadedFilesOf('a')} FROM (
-        SELECT DISTINCT ON (v.asset_id) ${this.selectList} FROM asset_versions v JOIN assets r ON r.id = v.asset_id WHERE ${visible} ORDER BY v.asset_id, v.number DESC
+        SELECT DISTINCT ON (v.asset_id) ${this.selectList}, ${embargoed} FROM asset_versions v JOIN assets r ON r.id = v.asset_id WHERE ${visible} ORDER BY v.asset_id, v.number DESC
       ) a
       ${where.size > 0 ? `WHERE ${where.sql()}` : ''}
       ORDER BY ${keysetOrder(sort)} LIMIT ${limit}`;
     const rows = await queryPrepared<Partial<AssetVersion>>(this.dataSource.manager, { text }, where.values);
     return pageOf(rows.map(hydrate), filter.limit, sort);
   }
+}
+
+/** A select-list item: whether the viewer sees the version's record but not yet its content. */
+function contentEmbargoed(viewer: Actor, parameters: WhereClause): string {
+  return `NOT ${contentVisibleTo(viewer, parameters)} AS "contentEmbargoed"`;
 }
 
 /** A row selected with the select list (pg already parsed jsonb, arrays and timestamps). */

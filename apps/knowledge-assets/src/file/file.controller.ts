@@ -103,7 +103,8 @@ export class FileController {
   @ApiProduces('*/*')
   @ApiHeader({ name: 'Range', required: false, description: 'One range, `bytes=first-last`; several ranges get the whole file.' })
   @ApiOkResponse({ description: 'The bytes, with Content-Type, Content-Length, Content-Disposition and the SHA-256 as ETag.', schema: { type: 'string', format: 'binary' } })
-  @ApiNotFoundResponse({ description: 'No such file, or its version is not visible to you (access level, embargo).' })
+  @ApiNotFoundResponse({ description: 'No such file, or its version is not visible to you (access level).' })
+  @ApiForbiddenResponse({ description: 'FILE_UNDER_EMBARGO: you see the version’s record, but its files are withheld until `embargoUntil` (in the problem).' })
   async download(
     @CurrentUser() user: AuthenticatedUser,
     @Param('id', uuidParam('id')) id: string,

@@ -2,6 +2,7 @@ import { domainErrorClass } from '#ikm/domain';
 
 export enum FileErrorCode {
   NotFound = 'FILE_NOT_FOUND',
+  UnderEmbargo = 'FILE_UNDER_EMBARGO',
   InvalidName = 'FILE_NAME_INVALID',
   TooLarge = 'FILE_TOO_LARGE',
   ChecksumMismatch = 'FILE_CHECKSUM_MISMATCH',
@@ -12,6 +13,7 @@ export enum FileErrorCode {
 
 export class FileError extends domainErrorClass<FileErrorCode>({
   [FileErrorCode.NotFound]: 404,
+  [FileErrorCode.UnderEmbargo]: 403,
   [FileErrorCode.InvalidName]: 400,
   [FileErrorCode.TooLarge]: 413,
   [FileErrorCode.ChecksumMismatch]: 400,
@@ -21,6 +23,11 @@ export class FileError extends domainErrorClass<FileErrorCode>({
 }) {
   static notFound(assetId: string, number: number, name: string): FileError {
     return new FileError(FileErrorCode.NotFound, `Version ${number} of asset ${assetId} has no file named ${JSON.stringify(name)} visible to you.`);
+  }
+
+  /** The version's record is visible to the caller, its content not yet: when it will be is no secret. */
+  static underEmbargo(assetId: string, number: number, embargoUntil: string): FileError {
+    return new FileError(FileErrorCode.UnderEmbargo, `The files of version ${number} of asset ${assetId} are under embargo until ${embargoUntil}.`, { embargoUntil });
   }
 
   static invalidName(reason: string): FileError {

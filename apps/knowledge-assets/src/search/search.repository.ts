@@ -3,7 +3,7 @@ import type { AccessLevel, AssetType, IloRegion, SourcePlatform } from '#ikm/con
 import { afterCursor, keysetOrder, pageOf, rowsToFetch, WhereClause, type KeysetSort, type Page } from '#ikm/pagination';
 import { queryPrepared } from '#ikm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
-import { visibleTo } from '../asset/asset-visibility.js';
+import { contentVisibleTo, recordVisibleTo } from '../asset/asset-visibility.js';
 import type { Actor } from '../asset/asset.entity.js';
 
 export const SEARCH_SORTS = ['relevance', 'newest', 'oldest'] as const;
@@ -77,6 +77,18 @@ const LABEL_MATCH_RANK = 0.3;
 /** Most values returned per facet (subjects and countries can be many), the most frequent first. */
 export const MAX_FACET_VALUES = 50;
 
+/**
+ * The search document's parts a viewer may match while a version's content is under embargo for them:
+ * title (A) and keywords (B), not the abstract (C).
+ */
+const METADATA_WEIGHTS = `'{a,b}'`;
+/**
+ * The query restricted to those parts: every lexeme of its text (quoted, quotes doubled inside) gets the
+ * weights `:AB`. Matched against the whole stored document it still uses the GIN index, and a negation
+ * (`-word`) then holds for an embargoed abstract containing the word, so absence leaks nothing either.
+ */
+const metadataOnly = (query: string) => `regexp_replace(${query}::text, '(''(?:[^'']|'''')*'')', '\\1:AB', 'g')::tsquery`;
+
 const escapeHtml = (sql: string) => `replace(replace(replace(${sql}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 
 /**
@@ -111,8 +123,15 @@ export class SearchRepository {
       ? `SELECT DISTINCT text_search_config(tag) FROM unnest(${p(criteria.languages)}::text[]) tag`
       : `SELECT cfg.oid::regconfig FROM pg_ts_config cfg WHERE cfg.cfgnamespace = 'pg_catalog'::regnamespace`;
 
-    const conditions = [`v.status = 'published'`, visibleTo(criteria.viewer, sql, 'v')];
-    if (text) conditions.push(`(v.search_document @@ (SELECT q FROM query) OR v.subjects && (SELECT ids FROM label_concepts))`);
+    // The record follows the access level; the abstract is matched, ranked and highlighted only for the
+    // viewers who may see the content (embargo over, or they are exempt from it).
+    const contentVisible = contentVisibleTo(criteria.viewer, sql, 'v');
+    const conditions = [`v.status = 'published'`, recordVisibleTo(criteria.viewer, sql, 'v')];
+    if (text) {
+      conditions.push(`((${contentVisible} AND v.search_document @@ (SELECT q FROM query))
+        OR (NOT ${contentVisible} AND v.search_document @@ (SELECT metadata_q FROM query))
+        OR v.subjects && (SELECT ids FROM label_concepts))`);
+    }
     const anyOf = <T>(values: T[] | undefined, condition: (placeholder: string) => string) => {
       if (values?.length) conditions.push(condition(p(values)));
     };
@@ -130,7 +149,7 @@ export class SearchRepository {
     // The relevance is only worth computing (for every match) when the page is ordered by it.
     const score =
       text && criteria.sort === 'relevance'
-        ? `((ts_rank_cd(${RANK_WEIGHTS}, v.search_document, (SELECT q FROM query), 32)
+        ? `((ts_rank_cd(${RANK_WEIGHTS}, CASE WHEN ${contentVisible} THEN v.search_document ELSE ts_filter(v.search_document, ${METADATA_WEIGHTS}) END, (SELECT q FROM query), 32)
              + CASE WHEN v.subjects && (SELECT ids FROM label_concepts) THEN ${LABEL_MATCH_RANK} ELSE 0 END) / ${1 + LABEL_MATCH_RANK} * 1000000)::int`
         : '0';
     const labelMatches = (language: string, label: string) =>
@@ -143,7 +162,8 @@ export class SearchRepository {
 
     const statement = `
       WITH RECURSIVE
-      query AS (SELECT tsquery_or_agg(DISTINCT websearch_to_tsquery(cfg, ${text ?? 'NULL'}::text)) AS q FROM (${configs}) AS configs (cfg)),
+      any_part AS (SELECT tsquery_or_agg(DISTINCT websearch_to_tsquery(cfg, ${text ?? 'NULL'}::text)) AS q FROM (${configs}) AS configs (cfg)),
+      query AS (SELECT q, ${metadataOnly('q')} AS metadata_q FROM any_part),
       -- Concepts a label of which (preferred or alternative, any language) matches the text analysed in that
       -- label's own language, and those narrower. (The query OR-ed over every configuration would let
       -- another language's stemming match: German stems 'workers' to 'work', which matched 'Working conditions'.)
@@ -162,7 +182,7 @@ export class SearchRepository {
       hits AS MATERIALIZED (
         SELECT v.id, v.asset_id, v.type, v.subjects, v.regions, v.countries, v.languages, v.access_level,
                v.source->>'platform' AS source, extract(year FROM v.date_issued)::int AS year,
-               coalesce(v.date_issued, '1900-01-01') - date '1970-01-01' AS day, ${score} AS score
+               coalesce(v.date_issued, '1900-01-01') - date '1970-01-01' AS day, ${score} AS score, ${contentVisible} AS content_visible
           FROM asset_versions v
          WHERE ${conditions.join('\n AND ')}),
       page AS (SELECT h.* FROM hits h ${pageConditions} ORDER BY ${keysetOrder(sort)} LIMIT ${limit}),
@@ -183,7 +203,7 @@ export class SearchRepository {
                'accessLevel', v.access_level, 'score', h.score, 'day', h.day,
                'highlights', json_build_object(
                  'title', ${highlights('v.title', 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')},
-                 'abstract', ${highlights('v.abstract', 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2')},
+                 'abstract', ${highlights('CASE WHEN h.content_visible THEN v.abstract END', 'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2')},
                  'keywords', ${highlights(`(SELECT jsonb_object_agg(key, (SELECT string_agg(word, ' ; ') FROM jsonb_array_elements_text(value) word)) FROM jsonb_each(v.keywords))`, 'StartSel=<mark>, StopSel=</mark>, HighlightAll=true')})) AS hit
         FROM page h JOIN asset_versions v ON v.id = h.id, query q
       UNION ALL

@@ -32,7 +32,7 @@ export class AssetResponse {
   @ApiProperty({ enum: ASSET_STATUSES }) status: AssetStatus;
   @ApiProperty({ enum: ASSET_TYPES }) type: AssetType;
   @ApiProperty(multilingual) title: Record<string, string>;
-  @ApiProperty(multilingual) abstract: Record<string, string>;
+  @ApiProperty({ ...multilingual, nullable: true, description: 'Null while `contentEmbargoed`.' }) abstract: Record<string, string> | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } }) keywords: Record<string, string[]>;
   @ApiProperty({ type: [CreatorDto] }) creators: Creator[];
   @ApiProperty() publishingUnit: string;
@@ -47,9 +47,15 @@ export class AssetResponse {
   @ApiProperty({ enum: ACCESS_LEVELS }) accessLevel: AccessLevel;
   @ApiProperty({ type: [String] }) restrictedToUnits: string[];
   @ApiProperty({ type: [String], format: 'uuid' }) restrictedToCommunities: string[];
-  @ApiProperty({ format: 'date', nullable: true, type: String }) embargoUntil: string | null;
-  @ApiProperty({ type: [FileLinkDto] }) files: FileLink[];
-  @ApiProperty({ type: [UploadedFileResponse], description: 'Files uploaded to this version, each downloadable at its url.' }) uploadedFiles: UploadedFileResponse[];
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Until this date the content (abstract and files) is withheld from all but the owners, the unit’s km_officers and ikmu_admins; the record stays visible.' })
+  embargoUntil: string | null;
+  @ApiProperty({
+    description: 'True when you see the record of an embargoed version but not its content: `abstract`, `files` and `uploadedFiles` are null until `embargoUntil`, and its files answer 403 FILE_UNDER_EMBARGO.',
+  })
+  contentEmbargoed: boolean;
+  @ApiProperty({ type: [FileLinkDto], nullable: true, description: 'Null while `contentEmbargoed`.' }) files: FileLink[] | null;
+  @ApiProperty({ type: [UploadedFileResponse], nullable: true, description: 'Files uploaded to this version, each downloadable at its url; null while `contentEmbargoed`.' })
+  uploadedFiles: UploadedFileResponse[] | null;
   @ApiProperty({ type: MetadataQualityResponse }) quality: MetadataQuality;
   @ApiProperty({ type: CapturedFromResponse, nullable: true, description: 'Set on a draft captured automatically from another service’s event.' })
   capturedFrom: CapturedFrom | null;
@@ -66,7 +72,10 @@ export class AssetResponse {
       revision: version.revision,
       status: version.status,
       ...version.metadata(),
+      contentEmbargoed: version.contentEmbargoed,
       uploadedFiles: version.uploadedFiles.map((file) => UploadedFileResponse.of(version.assetId, version.number, file)),
+      // The record of an embargoed version, without its content (asset-visibility.ts).
+      ...(version.contentEmbargoed ? { abstract: null, files: null, uploadedFiles: null } : {}),
       quality: version.quality(),
       capturedFrom: version.capturedFrom ?? null,
       allowedTransitions: version.transitionsFor(viewer),

@@ -11,8 +11,10 @@ import { FileError } from '../file.errors.js';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage.js';
 
 /**
- * A file of a version the caller may see, through the same visibility condition as every read of an
- * asset (access level, embargo, owners): a version hidden from them hides its files too, as a 404.
+ * A file of a version the caller may see, through the same visibility conditions as every read of an
+ * asset: a version whose record is hidden from them (access level) hides its files too, as a 404; one
+ * whose record they see but whose content is under embargo answers a 403 with the embargo date, whatever
+ * the file name (so no name is confirmed before the date).
  */
 @Injectable()
 export class GetFileUseCase {
@@ -26,6 +28,7 @@ export class GetFileUseCase {
   async execute({ user, assetId, number, name }: { user: AuthenticatedUser; assetId: string; number: number; name: string }): Promise<AssetFile> {
     const version = (await this.assets.visibleVersions(this.dataSource.manager, assetId, actorOf(user))).find((candidate) => candidate.number === number);
     if (!version) throw AssetError.versionNotFound(assetId, number);
+    if (version.contentEmbargoed) throw FileError.underEmbargo(assetId, number, version.embargoUntil ?? '');
     const file = await this.files.find(this.dataSource.manager, version.id, name);
     if (!file) throw FileError.notFound(assetId, number, name);
     return file;
