@@ -6,6 +6,7 @@ import { REPO_ROOT, databaseUrl } from '../scripts/platform.js';
 const benchPort = (service: { port: number }): number => 20_000 + service.port;
 const ideas = backendService('ideas');
 const metrics = backendService('metrics');
+const knowledgeAssets = backendService('knowledge-assets');
 
 /**
  * Ports, databases and the broker of the benchmark: all distinct from `npm start` (3000-3005, 9092) and
@@ -19,6 +20,7 @@ export const BENCH = {
   gatewayPort: benchPort(GATEWAY_SERVICE),
   ideasPort: benchPort(ideas),
   metricsPort: benchPort(metrics),
+  knowledgeAssetsPort: benchPort(knowledgeAssets),
   baselinePort: 23100,
   ideasDb: `${ideas.database}_bench`,
   metricsDb: `${metrics.database}_bench`,

@@ -70,11 +70,14 @@ function started(name: string, fd: number, child: ChildProcess): Running {
   return { name, child };
 }
 
-export function startService(name: 'ideas' | 'metrics' | 'gateway'): Running {
+export function startService(name: 'ideas' | 'metrics' | 'gateway' | 'knowledge-assets'): Running {
   const env: NodeJS.ProcessEnv = { ...serviceEnv };
   // The services believe the bench's gateway, as they believe theirs in production.
   if (name === 'ideas') Object.assign(env, { PORT: String(BENCH.ideasPort), DATABASE_URL: dbUrl(BENCH.ideasDb), TRUSTED_PROXIES: 'loopback' });
   if (name === 'metrics') Object.assign(env, { PORT: String(BENCH.metricsPort), DATABASE_URL: dbUrl(BENCH.metricsDb), TRUSTED_PROXIES: 'loopback' });
+  if (name === 'knowledge-assets') {
+    Object.assign(env, { PORT: String(BENCH.knowledgeAssetsPort), DATABASE_URL: dbUrl(BENCH.knowledgeAssetsDb), TRUSTED_PROXIES: 'loopback' });
+  }
   if (name === 'gateway') {
     Object.assign(env, {
       PORT: String(BENCH.gatewayPort),

@@ -18,6 +18,7 @@ import {
 import { machine, markdown, writeResults, type Row } from './report.js';
 import type { BenchContext } from './scenarios/context.js';
 import { eventScenario } from './scenarios/events.js';
+import { filesScenario } from './scenarios/files.js';
 import { readScenario } from './scenarios/read.js';
 import { relayScenario } from './scenarios/relay.js';
 import { replayScenario } from './scenarios/replay.js';
@@ -61,7 +62,7 @@ async function stopEverything(): Promise<void> {
   if (!kafkaWasRunning) stopKafka();
 }
 
-const SCENARIOS = ['write', 'events', 'read', 'relay', 'replay', 'search'] as const;
+const SCENARIOS = ['write', 'events', 'read', 'relay', 'replay', 'files', 'search'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 /** `npm run bench -- replay relay` runs only those scenarios (and the write one when they need it); none named: all. */
@@ -113,7 +114,10 @@ async function main(): Promise<void> {
     log('scenario 5: replay');
     record('replay', await replayScenario(context));
   }
-
+  if (selected.has('files')) {
+    log('scenario 7: files');
+    record('files', await filesScenario(context, processes.gateway!));
+  }
   if (selected.has('search')) {
     log('scenario 6: search');
     record('search', await searchScenario());

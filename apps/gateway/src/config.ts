@@ -1,5 +1,5 @@
 import { baseEnvSpecs, requireTokenVerification } from '#ikm/config';
-import { BACKEND_SERVICES, gatewayUpstreams, GATEWAY_SERVICE } from '#ikm/contracts';
+import { BACKEND_SERVICES, DEFAULT_FILE_MAX_BYTES, gatewayUpstreams, GATEWAY_SERVICE } from '#ikm/contracts';
 import { parse as parseDuration } from '@lukeed/ms';
 import { cleanEnv, makeValidator, num } from 'envalid';
 import { parseUpstreams, type Upstream } from './upstreams/upstreams.js';
@@ -33,7 +33,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env) {
       ...baseEnvSpecs(GATEWAY_SERVICE.port),
       GATEWAY_UPSTREAMS: upstreamMap({ default: parseUpstreams(DEFAULT_UPSTREAMS), desc: 'name=url,name=url' }),
       GATEWAY_UPSTREAM_TIMEOUT_MS: num({ default: 10_000, desc: 'an upstream slower than this gives a 504' }),
-      GATEWAY_BODY_LIMIT_BYTES: num({ default: 1_048_576 }),
+      GATEWAY_BODY_LIMIT_BYTES: num({ default: 1_048_576, desc: 'the largest JSON (or text) body' }),
+      GATEWAY_FILE_BODY_LIMIT_BYTES: num({ default: DEFAULT_FILE_MAX_BYTES, desc: 'the largest raw body (a file upload), streamed on: at least the services’ FILE_MAX_BYTES' }),
       CORS_ALLOWED_ORIGINS: originList({ default: [], desc: 'comma-separated origins allowed to call from a browser' }),
       // Per window: a signed-in subject, and an IP without a valid token.
       RATE_LIMIT_PER_SUBJECT: num({ default: 600 }),

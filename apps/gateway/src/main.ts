@@ -32,7 +32,7 @@ await app.register(
   proxyRoutes({
     upstreams: config.GATEWAY_UPSTREAMS,
     timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS,
-    bodyLimitBytes: config.GATEWAY_BODY_LIMIT_BYTES,
+    bodyLimits: { parsedBytes: config.GATEWAY_BODY_LIMIT_BYTES, rawBytes: config.GATEWAY_FILE_BODY_LIMIT_BYTES },
     proxyTrust,
     logger,
   }),

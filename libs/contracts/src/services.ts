@@ -46,6 +46,12 @@ function declareBackend<const Name extends string, const Consumes extends boolea
   } as Declared<Name, Consumes>;
 }
 
+/**
+ * The largest file one upload may bring unless FILE_MAX_BYTES says otherwise (100 MiB): the gateway
+ * streams raw bodies this large on by default (GATEWAY_FILE_BODY_LIMIT_BYTES), the service enforces its own.
+ */
+export const DEFAULT_FILE_MAX_BYTES = 100 * 1024 * 1024;
+
 /** The platform's entry point: it routes /api/v1/<name>/ to each backend service and owns no database. */
 export const GATEWAY_SERVICE = { name: 'gateway', port: 3000 } as const;
 

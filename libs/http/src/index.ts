@@ -23,3 +23,4 @@ export * from './problem-responses.js';
 export * from './write-methods.js';
 export * from './refused-requests.js';
 export * from './idempotency-headers.js';
+export * from './request-body.js';

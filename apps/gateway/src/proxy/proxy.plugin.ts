@@ -1,18 +1,19 @@
 import replyFrom from '@fastify/reply-from';
-import { FORWARDED_PREFIX_HEADER, markRefusedWhileUnavailable, sendProblem, statusProblem, toProblem, type ProxyTrust } from '#ikm/http';
+import { feedRequestBody, FORWARDED_PREFIX_HEADER, markRefusedWhileUnavailable, sendProblem, statusProblem, toProblem, type ProxyTrust } from '#ikm/http';
 import { correlationIdOf, CORRELATION_HEADER } from '#ikm/observability';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Logger } from 'pino';
 import { API_PREFIX, type Upstream } from '../upstreams/upstreams.js';
+import { bodyLimitFor, type BodyLimits } from './body-limit.js';
 import { traceparentFor } from './trace-context.js';
 import { upstreamProblem } from './upstream-problem.js';
 
 export interface ProxyOptions {
   upstreams: Upstream[];
   timeoutMs: number;
-  bodyLimitBytes: number;
+  bodyLimits: BodyLimits;
   /** The proxies in front of the gateway (TRUSTED_PROXIES), whose forwarding headers it believes. */
   proxyTrust: ProxyTrust;
   logger: Logger;
@@ -20,6 +21,11 @@ export interface ProxyOptions {
 
 class PayloadTooLargeError extends Error {
   readonly statusCode = 413;
+}
+
+/** The caller went away mid-body: the request to the service is abandoned with it. */
+class BodyIncompleteError extends Error {
+  readonly statusCode = 400;
 }
 
 /** Passes the body through as it arrives, failing once it grows past the limit (for chunked bodies). */
@@ -36,7 +42,8 @@ function limitedStream(limit: number): Transform {
 
 /**
  * `/api/v1/<service>/...` is forwarded to the service's `/<service>/...` with the body streamed, not
- * buffered. The caller's Authorization is passed on (each service verifies it itself), with the
+ * buffered, both ways; a body the service would parse keeps the small limit, a raw one (a file) the
+ * large one. The caller's Authorization is passed on (each service verifies it itself), with the
  * request id, a W3C traceparent and the X-Forwarded-* headers the gateway itself believes. An upstream that is down or slow becomes a 503 or 504 problem
  * naming it, within the configured timeout.
  */
@@ -48,17 +55,19 @@ export function proxyRoutes(options: ProxyOptions) {
       undici: { connections: 128, pipelining: 1, keepAliveTimeout: 30_000, headersTimeout: options.timeoutMs },
       disableRequestLogging: true,
     });
-    // The proxy never parses bodies: whatever the content type, it streams them on.
+    // The proxy never parses bodies: whatever the content type, it streams them on, within its limit.
+    const limitOf = (request: FastifyRequest) => bodyLimitFor(request.headers['content-type'], options.bodyLimits);
     instance.removeAllContentTypeParsers();
-    instance.addContentTypeParser('*', (_request, payload, done) => done(null, payload.pipe(limitedStream(options.bodyLimitBytes))));
+    instance.addContentTypeParser('*', (request, payload, done) =>
+      done(null, feedRequestBody(payload, limitedStream(limitOf(request)), () => new BodyIncompleteError('The request body ended before its last byte'))),
+    );
     const instanceOf = (request: FastifyRequest) => options.proxyTrust.callerPath(request);
     instance.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, instanceOf(request), options.logger)));
 
     instance.addHook('onRequest', async (request, reply) => {
       const declared = Number(request.headers['content-length'] ?? 0);
-      if (declared > options.bodyLimitBytes) {
-        sendProblem(reply, statusProblem(413, `Request body is larger than ${options.bodyLimitBytes} bytes.`, instanceOf(request)));
-      }
+      const limit = limitOf(request);
+      if (declared > limit) sendProblem(reply, statusProblem(413, `Request body is larger than ${limit} bytes.`, instanceOf(request)));
     });
 
     const forward = (request: FastifyRequest<{ Params: { service: string } }>, reply: FastifyReply) => {

@@ -1,3 +1,4 @@
+import { DEFAULT_FILE_MAX_BYTES } from '#ikm/contracts';
 import { cleanEnv, makeValidator, str } from 'envalid';
 
 export const FILE_STORAGE_KINDS = ['postgres', 's3'] as const;
@@ -13,7 +14,7 @@ const positiveBytes = makeValidator<number>((value) => {
 export function loadFileSettings(env: NodeJS.ProcessEnv = process.env) {
   return cleanEnv(env, {
     FILE_STORAGE: str({ choices: FILE_STORAGE_KINDS, default: 'postgres', desc: 'where uploaded files are kept: postgres (default) or s3 (an S3-compatible object store)' }),
-    FILE_MAX_BYTES: positiveBytes({ default: 100 * 1024 * 1024, desc: 'the largest file one upload may bring, in bytes' }),
+    FILE_MAX_BYTES: positiveBytes({ default: DEFAULT_FILE_MAX_BYTES, desc: 'the largest file one upload may bring, in bytes' }),
   });
 }
 

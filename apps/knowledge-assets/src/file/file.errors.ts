@@ -5,6 +5,7 @@ export enum FileErrorCode {
   UnderEmbargo = 'FILE_UNDER_EMBARGO',
   InvalidName = 'FILE_NAME_INVALID',
   TooLarge = 'FILE_TOO_LARGE',
+  Incomplete = 'FILE_UPLOAD_INCOMPLETE',
   ChecksumMismatch = 'FILE_CHECKSUM_MISMATCH',
   InvalidDigest = 'FILE_DIGEST_INVALID',
   MediaTypeRefused = 'FILE_MEDIA_TYPE_REFUSED',
@@ -16,6 +17,7 @@ export class FileError extends domainErrorClass<FileErrorCode>({
   [FileErrorCode.UnderEmbargo]: 403,
   [FileErrorCode.InvalidName]: 400,
   [FileErrorCode.TooLarge]: 413,
+  [FileErrorCode.Incomplete]: 400,
   [FileErrorCode.ChecksumMismatch]: 400,
   [FileErrorCode.InvalidDigest]: 400,
   [FileErrorCode.MediaTypeRefused]: 415,
@@ -39,6 +41,11 @@ export class FileError extends domainErrorClass<FileErrorCode>({
       maxBytes,
       errors: [{ field: 'body', reason: `is larger than ${maxBytes} bytes` }],
     });
+  }
+
+  /** The client went away (or its connection broke) before the body's end: nobody reads the answer, but it is not the service's fault. */
+  static incomplete(): FileError {
+    return new FileError(FileErrorCode.Incomplete, 'The upload ended before its last byte; nothing was stored.', { errors: [{ field: 'body', reason: 'ended before its last byte' }] });
   }
 
   static checksumMismatch(field: string, expected: string, actual: string): FileError {

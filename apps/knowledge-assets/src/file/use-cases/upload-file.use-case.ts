@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '#ikm/auth';
 import { assertExpectedVersion } from '#ikm/domain';
-import { pipeline, type Readable } from 'node:stream';
+import { feedRequestBody } from '#ikm/http';
+import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { actorOf } from '../../asset/actor.js';
 import { AssetError } from '../../asset/asset.errors.js';
@@ -64,7 +65,7 @@ export class UploadFileUseCase {
     if (command.contentLength !== undefined && command.contentLength > maxBytes) throw FileError.tooLarge(maxBytes);
 
     const gate = new UploadGate({ maxBytes, declared });
-    const stored = await this.storage.write(pipeline(command.body, gate, () => undefined), command.expectedDigest);
+    const stored = await this.storage.write(feedRequestBody(command.body, gate, () => FileError.incomplete()), command.expectedDigest);
     let outcome: UploadOutcome & { unused?: string };
     try {
       outcome = await this.dataSource.transaction(async (manager) => {
