@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type request from 'supertest';
 import { TAXONOMY_SCHEME_ID } from '../src/taxonomy/taxonomy.seed.js';
-import { accessCases, CONTENT_SEEN_BY, RECORD_SEEN_BY, assetDraft, assetIn, type AccessCase } from './factories.js';
+import { accessCases, CONTENT_SEEN_BY, RECORD_SEEN_BY, assetDraft, assetIn, transitionAsset, type AccessCase } from './factories.js';
 
 /**
  * `GET /knowledge-assets/assets/search` on the running service (real PostgreSQL): stemming in English,
@@ -249,6 +249,37 @@ describe('access: viewer x access level x embargo, on search results and facet c
     // Excluding the word: the embargoed abstracts hold it, which must show neither way.
     const without = await search(who, `q=${encodeURIComponent(`${word} -${secret}`)}&subject=${marker}&limit=100`);
     expect(named(without)).toEqual(RECORDS[who].filter((name) => !CONTENT[who].includes(name)).sort());
+  });
+});
+
+describe('the search table follows every write of a version (the trigger on asset_versions)', () => {
+  const marker = randomUUID();
+
+  it('finds a version once published, its successor instead once that is published, nothing once retired', async () => {
+    const id = await assetIn('revising', { owner: as('creator'), publisher: as('unitOfficer') }, assetDraft(UNIT, plain({ en: 'Tea pickers and their cooperatives' }, { subjects: [marker] })));
+    expect((await as('creator').patch(`/${id}`, { title: { en: 'Coffee growers and their cooperatives' } })).status).toBe(200);
+    // The second version is a draft: still the first one is found, and only it.
+    expect(idsOf(await search('otherStaff', `q=pickers&subject=${marker}`))).toEqual([id]);
+    expect((await search('otherStaff', `q=growers&subject=${marker}`)).body.total).toBe(0);
+
+    await transitionAsset(as('creator'), id, 'in_review');
+    await transitionAsset(as('unitOfficer'), id, 'published');
+    expect((await search('otherStaff', `q=pickers&subject=${marker}`)).body.total).toBe(0);
+    const second = await search('otherStaff', `q=growers&subject=${marker}`);
+    expect(second.body).toMatchObject({ total: 1, items: [{ id, versionNumber: 2 }] });
+
+    await transitionAsset(as('unitOfficer'), id, 'retired', 'Replaced by the 2027 edition.');
+    expect((await search('otherStaff', `subject=${marker}`)).body.total).toBe(0);
+  });
+
+  it('follows a write made by any other path than the repository (here plain SQL), facets included', async () => {
+    const id = await published(plain({ en: 'Fisheries observers at sea' }, { subjects: [marker], accessLevel: 'public', type: 'toolkit' }));
+    await db.query(`UPDATE asset_versions SET access_level = 'internal', type = 'dataset' WHERE asset_id = $1`, [id]);
+    expect((await search('constituent', `q=fisheries&subject=${marker}`)).body.total).toBe(0);
+    const staff = await search('otherStaff', `q=fisheries&subject=${marker}`);
+    expect(staff.body).toMatchObject({ total: 1, items: [{ id, accessLevel: 'internal', type: 'dataset' }] });
+    expect(staff.body.facets.type).toEqual([{ value: 'dataset', count: 1 }]);
+    expect(staff.body.facets.accessLevel).toEqual([{ value: 'internal', count: 1 }]);
   });
 });
 

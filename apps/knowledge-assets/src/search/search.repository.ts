@@ -99,17 +99,12 @@ const highlights = (field: string, options: string) => `(SELECT coalesce(jsonb_o
      FROM jsonb_each_text(${field}) f WHERE q.q IS NOT NULL AND to_tsvector(text_search_config(f.key), f.value) @@ q.q)`;
 
 /**
- * The counts of one array column's values over the hits. unnest in the select list (a ProjectSet) rather
- * than a lateral `FROM hits, unnest(...)`, which builds a tuplestore per row: for ~20,000 hits the four
- * array facets took ~35 ms each that way, two to three times what they take now.
- */
-const arrayFacet = (facet: Facet, column: string) => `SELECT '${facet}', value, count(*) FROM (SELECT unnest(${column}) AS value FROM hits) v GROUP BY value`;
-
-/**
  * Search over the published version of each asset (superseded and retired versions, and drafts, are not
- * searched). One statement: the matching rows, filtered by the viewer's visibility condition, are
- * materialised once; the page (with highlights, computed on its rows only) and the facet counts are
- * both read from them, so counts and results see exactly the same rows.
+ * searched), read from the narrow search table `asset_search` (one row per published version, kept in
+ * step with asset_versions by a trigger: migration 1764300000005). One statement: the matching rows,
+ * filtered by the viewer's visibility condition, are materialised once; the page (with highlights,
+ * computed on its rows only, from the version rows) and the facet counts are both read from them, so
+ * counts and results see exactly the same rows.
  */
 @Injectable()
 export class SearchRepository {
@@ -123,15 +118,14 @@ export class SearchRepository {
       ? `SELECT DISTINCT text_search_config(tag) FROM unnest(${p(criteria.languages)}::text[]) tag`
       : `SELECT cfg.oid::regconfig FROM pg_ts_config cfg WHERE cfg.cfgnamespace = 'pg_catalog'::regnamespace`;
 
-    // The record follows the access level; the abstract is matched, ranked and highlighted only for the
-    // viewers who may see the content (embargo over, or they are exempt from it).
+    // asset_search holds published versions only. The record follows the access level; the abstract is
+    // matched, ranked and highlighted only for the viewers who may see the content (embargo over, or
+    // they are exempt from it).
     const contentVisible = contentVisibleTo(criteria.viewer, sql, 'v');
-    const conditions = [`v.status = 'published'`, recordVisibleTo(criteria.viewer, sql, 'v')];
-    if (text) {
-      conditions.push(`((${contentVisible} AND v.search_document @@ (SELECT q FROM query))
-        OR (NOT ${contentVisible} AND v.search_document @@ (SELECT metadata_q FROM query))
-        OR v.subjects && (SELECT ids FROM label_concepts))`);
-    }
+    const textMatches = `((${contentVisible} AND v.search_document @@ (SELECT q FROM query))
+        OR (NOT ${contentVisible} AND v.search_document @@ (SELECT metadata_q FROM query)))`;
+    const conditions = [recordVisibleTo(criteria.viewer, sql, 'v')];
+    if (text) conditions.push(`(${textMatches} OR v.subjects && (SELECT ids FROM label_concepts))`);
     const anyOf = <T>(values: T[] | undefined, condition: (placeholder: string) => string) => {
       if (values?.length) conditions.push(condition(p(values)));
     };
@@ -140,16 +134,20 @@ export class SearchRepository {
     anyOf(criteria.region, (list) => `v.regions && ${list}::text[]`);
     anyOf(criteria.country, (list) => `v.countries && ${list}::text[]`);
     anyOf(criteria.language, (list) => `v.languages && ${list}::text[]`);
-    anyOf(criteria.source, (list) => `v.source->>'platform' = ANY(${list}::text[])`);
-    anyOf(criteria.year, (list) => `extract(year FROM v.date_issued)::int = ANY(${list}::int[])`);
+    anyOf(criteria.source, (list) => `v.source = ANY(${list}::text[])`);
+    anyOf(criteria.year, (list) => `v.year = ANY(${list}::int[])`);
     anyOf(criteria.accessLevel, (list) => `v.access_level = ANY(${list}::text[])`);
     if (criteria.issuedFrom) conditions.push(`v.date_issued >= ${p(criteria.issuedFrom)}::date`);
     if (criteria.issuedTo) conditions.push(`v.date_issued <= ${p(criteria.issuedTo)}::date`);
 
-    // The relevance is only worth computing (for every match) when the page is ordered by it.
+    // The relevance is only worth computing (for every match) when the page is ordered by it; and only for
+    // rows the text matches: one found through a concept's label alone ranks 0 in ts_rank_cd anyway, and
+    // ranking against the query of every configuration is what costs (19,652 label hits: ~110 ms of it).
     const score =
       text && criteria.sort === 'relevance'
-        ? `((ts_rank_cd(${RANK_WEIGHTS}, CASE WHEN ${contentVisible} THEN v.search_document ELSE ts_filter(v.search_document, ${METADATA_WEIGHTS}) END, (SELECT q FROM query), 32)
+        ? `((CASE WHEN ${textMatches}
+                THEN ts_rank_cd(${RANK_WEIGHTS}, CASE WHEN ${contentVisible} THEN v.search_document ELSE ts_filter(v.search_document, ${METADATA_WEIGHTS}) END, (SELECT q FROM query), 32)
+                ELSE 0 END
              + CASE WHEN v.subjects && (SELECT ids FROM label_concepts) THEN ${LABEL_MATCH_RANK} ELSE 0 END) / ${1 + LABEL_MATCH_RANK} * 1000000)::int`
         : '0';
     const labelMatches = (language: string, label: string) =>
@@ -180,21 +178,16 @@ export class SearchRepository {
         UNION SELECT b.concept_id::text FROM concept_broader b JOIN subject_tree t ON b.broader_id::text = t.id),
       subject_concepts AS (SELECT array_agg(id) AS ids FROM subject_tree),
       hits AS MATERIALIZED (
-        SELECT v.id, v.asset_id, v.type, v.subjects, v.regions, v.countries, v.languages, v.access_level,
-               v.source->>'platform' AS source, extract(year FROM v.date_issued)::int AS year,
-               coalesce(v.date_issued, '1900-01-01') - date '1970-01-01' AS day, ${score} AS score, ${contentVisible} AS content_visible
-          FROM asset_versions v
+        SELECT v.version_id AS id, v.asset_id, v.facet_codes, v.day, ${score} AS score, ${contentVisible} AS content_visible
+          FROM asset_search v
          WHERE ${conditions.join('\n AND ')}),
       page AS (SELECT h.* FROM hits h ${pageConditions} ORDER BY ${keysetOrder(sort)} LIMIT ${limit}),
+      -- Every facet counted in one pass over one int array per hit (its values coded by search_facet_values),
+      -- not eight passes over text columns: ~50 ms less on ~20,000 hits.
       facets AS (
-        SELECT 'type' AS facet, type AS value, count(*) AS count FROM hits GROUP BY type
-        UNION ALL ${arrayFacet('subject', 'subjects')}
-        UNION ALL ${arrayFacet('region', 'regions')}
-        UNION ALL ${arrayFacet('country', 'countries')}
-        UNION ALL ${arrayFacet('language', 'languages')}
-        UNION ALL SELECT 'source', source, count(*) FROM hits WHERE source IS NOT NULL GROUP BY source
-        UNION ALL SELECT 'year', year::text, count(*) FROM hits WHERE year IS NOT NULL GROUP BY year
-        UNION ALL SELECT 'accessLevel', access_level, count(*) FROM hits GROUP BY access_level
+        SELECT d.facet, d.value, c.count
+          FROM (SELECT code, count(*) AS count FROM (SELECT unnest(facet_codes) AS code FROM hits) h GROUP BY code) c
+          JOIN search_facet_values d USING (code)
         UNION ALL SELECT 'total', NULL, count(*) FROM hits)
       SELECT 'hit' AS kind, NULL AS facet, NULL AS value, NULL::bigint AS count,
              json_build_object(
