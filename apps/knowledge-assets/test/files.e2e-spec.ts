@@ -123,8 +123,6 @@ describe('uploading and downloading a file', () => {
       duplex: 'half',
     } as RequestInit);
     expect(response.status).toBe(413);
-    // Reading the problem also ends the exchange: an unread response kept the connection, and the
-    // service's shutdown waited a minute for it.
     expect(await response.json()).toMatchObject({ type: expect.stringMatching(/file-too-large$/) });
     expect(await blobCount()).toBe(before);
     expect(await filesOf(id)).toEqual([]);

@@ -41,18 +41,8 @@ function statusOf(error: unknown): number | undefined {
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 600 ? statusCode : undefined;
 }
 
-/**
- * Sends the problem. When the request's body is still arriving (a streamed upload refused part way,
- * e.g. past its size limit), the connection closes after the answer: otherwise it stays held by a body
- * nobody reads, and the server's shutdown waits for it (a minute, seen in the files test).
- */
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails, headers: Record<string, string> = {}): void {
-  const bodyStillArriving = reply.request?.raw?.complete === false;
-  void reply
-    .status(problem.status)
-    .headers(bodyStillArriving ? { ...headers, connection: 'close' } : headers)
-    .type(PROBLEM_CONTENT_TYPE)
-    .send(problem);
+  void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 
 export interface ProblemDetailsFilterOptions {
