@@ -1,27 +1,9 @@
 import type { AssetMetadata } from './asset-metadata.js';
+import { EMPTY_METADATA } from './metadata-input.js';
 import { metadataQuality } from './metadata-quality.js';
 
-const minimal: AssetMetadata = {
-  type: 'publication',
-  title: { en: 'Title' },
-  abstract: {},
-  keywords: {},
-  creators: [],
-  publishingUnit: 'DIALOGUE',
-  dateIssued: null,
-  languages: [],
-  subjects: [],
-  countries: [],
-  regions: [],
-  source: null,
-  persistentIdentifier: null,
-  licence: null,
-  accessLevel: 'internal',
-  restrictedToUnits: [],
-  restrictedToCommunities: [],
-  embargoUntil: null,
-  files: [],
-};
+// The defaults of a new draft, with only what this test's record sets.
+const minimal: AssetMetadata = { ...EMPTY_METADATA, type: 'publication', title: { en: 'Title' }, abstract: {}, publishingUnit: 'DIALOGUE' };
 
 const complete: AssetMetadata = {
   ...minimal,
