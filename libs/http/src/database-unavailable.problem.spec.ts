@@ -9,6 +9,8 @@ import { wasRefusedWhileUnavailable } from './refused-requests.js';
 function fakeReply() {
   const sent: { status?: number; headers: Record<string, string>; type?: string; body?: unknown } = { headers: {} };
   const reply = {
+    // A request whose body has all arrived: nothing left to read after the answer.
+    request: { raw: { complete: true } },
     status: (status: number) => ((sent.status = status), reply),
     headers: (headers: Record<string, string>) => (Object.assign(sent.headers, headers), reply),
     type: (type: string) => ((sent.type = type), reply),

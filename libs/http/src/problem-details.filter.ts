@@ -8,6 +8,7 @@ import type { DatabaseOutage } from '#ikm/persistence';
 import { databaseUnavailableProblem } from './database-unavailable.problem.js';
 import { PROBLEM_CONTENT_TYPE, problemDetails, statusProblem, type ProblemDetails } from './problem-details.js';
 import { markRefusedWhileUnavailable } from './refused-requests.js';
+import { discardRestOfBody } from './request-body.js';
 import { InvalidRequestException } from './validation.js';
 
 /** Turns any error into problem details: typed domain errors, HTTP exceptions, and the unexpected. */
@@ -41,7 +42,9 @@ function statusOf(error: unknown): number | undefined {
   return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 600 ? statusCode : undefined;
 }
 
+/** Answers with the problem; a body still arriving is read to its end, within a time limit, not cut off. */
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails, headers: Record<string, string> = {}): void {
+  discardRestOfBody(reply.request.raw);
   void reply.status(problem.status).headers(headers).type(PROBLEM_CONTENT_TYPE).send(problem);
 }
 

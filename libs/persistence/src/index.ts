@@ -7,4 +7,3 @@ export * from './prepared-statement.js';
 export * from './database-unavailable.js';
 export * from './database-outage.js';
 export * from './request-transaction.js';
-export * from './sql-identifier.js';

@@ -30,7 +30,7 @@ import { ALLOWED_MEDIA_TYPES } from './media-type.js';
 import { StreamedBody } from './streamed-body.js';
 import { DeleteFileUseCase } from './use-cases/delete-file.use-case.js';
 import { GetFileUseCase } from './use-cases/get-file.use-case.js';
-import { UploadFileUseCase, type UploadOutcome } from './use-cases/upload-file.use-case.js';
+import { UploadFileUseCase } from './use-cases/upload-file.use-case.js';
 
 const FILE_PATH = ':id/versions/:number/files/:name';
 /** The path's version number and file name, as the OpenAPI document describes them. */
@@ -81,24 +81,17 @@ export class FileController {
   ): Promise<FileUploadResponse> {
     if (!(request.body instanceof Readable)) throw FileError.mediaTypeRefused('application/json and text/plain are read as API requests here: upload such a file as application/octet-stream');
     const length = request.headers['content-length'];
-    let outcome: UploadOutcome;
-    try {
-      outcome = await this.uploadFile.execute({
-        user,
-        assetId: id,
-        number,
-        name: fileName(name),
-        body: request.body,
-        contentType: request.headers['content-type'],
-        contentLength: length === undefined ? undefined : Number(length),
-        expectedDigest: expectedDigest(request.headers, typeof sha256 === 'string' ? sha256 : undefined),
-        expectedRevision,
-      });
-    } catch (error) {
-      // Refused before the body's end: the rest is not worth reading, so the answer ends the connection.
-      if (!request.raw.complete) void reply.header('connection', 'close');
-      throw error;
-    }
+    const outcome = await this.uploadFile.execute({
+      user,
+      assetId: id,
+      number,
+      name: fileName(name),
+      body: request.body,
+      contentType: request.headers['content-type'],
+      contentLength: length === undefined ? undefined : Number(length),
+      expectedDigest: expectedDigest(request.headers, typeof sha256 === 'string' ? sha256 : undefined),
+      expectedRevision,
+    });
     const file = UploadedFileResponse.of(id, number, outcome.file);
     void reply.status(outcome.created ? 201 : 200).header('location', file.url);
     return { ...file, revision: outcome.revision };
