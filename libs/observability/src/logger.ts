@@ -58,8 +58,10 @@ function readableLines(): ((line: string) => string) | undefined {
 export function createLogger(service: string, level = process.env.LOG_LEVEL ?? 'info', output: LogOutput = process.stdout): Logger {
   const readable = output.isTTY ? readableLines() : undefined;
   if (readable) return pino(baseOptions(service, level), { write: (line: string) => output.write(readable(line)) });
-  // On standard output pino writes through its own synchronous writer (undefined: its default).
-  return pino(baseOptions(service, level), output === process.stdout ? undefined : output);
+  // pino's default writer to standard output is asynchronous: the lines written just before a process
+  // ends by a signal (Nest re-raises SIGTERM after its shutdown hooks) were still in its buffer, and
+  // lost. Its synchronous writer waits for a full pipe instead.
+  return pino(baseOptions(service, level), output === process.stdout ? pino.destination({ dest: 1, sync: true }) : output);
 }
 
 const correlationIds = new WeakMap<IncomingMessage, string>();
