@@ -13,6 +13,6 @@ import { IngestRecordsUseCase } from './use-cases/ingest-records.use-case.js';
 @Module({
   controllers: [IngestionJobController],
   providers: [IngestionRepository, IngestionJobRepository, IngestRecordsUseCase, IngestionJobRunner, GetIngestionJobUseCase],
-  exports: [IngestRecordsUseCase, IngestionJobRunner, IngestionJobRepository],
+  exports: [IngestRecordsUseCase, IngestionJobRunner, IngestionJobRepository, GetIngestionJobUseCase],
 })
 export class IngestionModule {}
