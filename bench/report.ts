@@ -8,7 +8,7 @@ import { BENCH } from './config.js';
 export interface Row {
   scenario: string;
   metric: string;
-  unit: 'ms' | 'req/s' | 'events/s' | 'MB/s' | 'MB';
+  unit: 'ms' | 'req/s' | 'events/s' | 'MB/s' | 'MB' | 'rows/s';
   platform: number;
   baseline: number;
   /** What the issue asks for, when it sets a target for this figure. */

@@ -19,6 +19,7 @@ import { machine, markdown, writeResults, type Row } from './report.js';
 import type { BenchContext } from './scenarios/context.js';
 import { eventScenario } from './scenarios/events.js';
 import { filesScenario } from './scenarios/files.js';
+import { importsScenario } from './scenarios/imports.js';
 import { readScenario } from './scenarios/read.js';
 import { relayScenario } from './scenarios/relay.js';
 import { replayScenario } from './scenarios/replay.js';
@@ -62,7 +63,7 @@ async function stopEverything(): Promise<void> {
   if (!kafkaWasRunning) stopKafka();
 }
 
-const SCENARIOS = ['write', 'events', 'read', 'relay', 'replay', 'files', 'search'] as const;
+const SCENARIOS = ['write', 'events', 'read', 'relay', 'replay', 'files', 'search', 'imports'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 /** `npm run bench -- replay relay` runs only those scenarios (and the write one when they need it); none named: all. */
@@ -117,6 +118,10 @@ async function main(): Promise<void> {
   if (selected.has('files')) {
     log('scenario 7: files');
     record('files', await filesScenario(context, processes.gateway!));
+  }
+  if (selected.has('imports')) {
+    log('scenario 8: bulk import');
+    record('imports', await importsScenario());
   }
   if (selected.has('search')) {
     log('scenario 6: search');

@@ -7,12 +7,15 @@ import { CommunityModule } from './community/community.module.js';
 import { PRODUCED_TOPICS, SERVICE_NAME, type KnowledgeAssetsConfig } from './config.js';
 import { knowledgeAssetsDataSourceOptions } from './data-source.js';
 import { FileModule } from './file/file.module.js';
+import { ImportModule } from './import/import.module.js';
+import { IngestionModule } from './ingestion/ingestion.module.js';
 import { SearchModule } from './search/search.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 
 @Module({})
 export class AppModule {
   static register(config: KnowledgeAssetsConfig, logger: Logger): DynamicModule {
+    const files = FileModule.register(config);
     return {
       module: AppModule,
       imports: [
@@ -24,11 +27,13 @@ export class AppModule {
           produces: PRODUCED_TOPICS,
         }),
         AssetModule,
-        FileModule.register(config),
+        files,
         TaxonomyModule,
         CommunityModule,
         CaptureModule,
         SearchModule,
+        IngestionModule,
+        ImportModule.register(config, files),
       ],
     };
   }

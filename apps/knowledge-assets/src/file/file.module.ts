@@ -43,6 +43,8 @@ export class FileModule implements OnModuleInit {
         GetFileUseCase,
         DeleteFileUseCase,
       ],
+      // Bulk import keeps its files in the same storage until they are ingested.
+      exports: [FILE_STORAGE],
     };
   }
 
