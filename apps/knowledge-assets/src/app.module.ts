@@ -6,7 +6,9 @@ import { CaptureModule } from './capture/capture.module.js';
 import { CommunityModule } from './community/community.module.js';
 import { PRODUCED_TOPICS, SERVICE_NAME, type KnowledgeAssetsConfig } from './config.js';
 import { knowledgeAssetsDataSourceOptions } from './data-source.js';
+import { DublinCoreModule } from './dublin-core/dublin-core.module.js';
 import { FileModule } from './file/file.module.js';
+import { OaiPmhModule } from './oai-pmh/oai-pmh.module.js';
 import { SearchModule } from './search/search.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 
@@ -29,6 +31,8 @@ export class AppModule {
         CommunityModule,
         CaptureModule,
         SearchModule,
+        OaiPmhModule.register(config),
+        DublinCoreModule.register(config),
       ],
     };
   }
