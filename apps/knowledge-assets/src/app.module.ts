@@ -6,9 +6,11 @@ import { CaptureModule } from './capture/capture.module.js';
 import { CommunityModule } from './community/community.module.js';
 import { PRODUCED_TOPICS, SERVICE_NAME, type KnowledgeAssetsConfig } from './config.js';
 import { knowledgeAssetsDataSourceOptions } from './data-source.js';
+import { DublinCoreModule } from './dublin-core/dublin-core.module.js';
 import { FileModule } from './file/file.module.js';
 import { ImportModule } from './import/import.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
+import { OaiPmhModule } from './oai-pmh/oai-pmh.module.js';
 import { SearchModule } from './search/search.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 
@@ -34,6 +36,8 @@ export class AppModule {
         SearchModule,
         IngestionModule,
         ImportModule.register(config, files),
+        OaiPmhModule.register(config),
+        DublinCoreModule.register(config),
       ],
     };
   }

@@ -12,6 +12,7 @@ import { KAFKA_SCRIPT_ENV, POSTGRES_SCRIPT_ENV, serviceEnv, TEST_KAFKA_STATE_DIR
 export default async function globalSetup(): Promise<void> {
   // For the Swagger UI test; when it cannot be installed, that test fails saying so.
   spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'ensure-chromium.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  spawnSync('bash', [path.join(REPO_ROOT, 'scripts', 'ensure-xmllint.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
   kafkaScript('stop', KAFKA_SCRIPT_ENV);
   rmSync(TEST_KAFKA_STATE_DIR, { recursive: true, force: true });
   rmSync(TEST_LOG_DIR, { recursive: true, force: true });

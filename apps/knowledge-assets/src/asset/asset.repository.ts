@@ -86,6 +86,16 @@ export class AssetRepository {
     return rows.map(hydrate);
   }
 
+  /**
+   * Versions by id, with their uploaded files, for no viewer: only for a caller whose own query already
+   * chose what may be shown (the OAI-PMH provider's public items).
+   */
+  async versionsById(manager: EntityManager, ids: readonly string[]): Promise<AssetVersion[]> {
+    if (ids.length === 0) return [];
+    const rows = await queryPrepared<Partial<AssetVersion>>(manager, { text: `SELECT ${this.selectList}, false AS "contentEmbargoed", ${uploadedFilesOf('v')} FROM asset_versions v JOIN assets r ON r.id = v.asset_id WHERE v.id = ANY($1::uuid[])` }, [ids]);
+    return rows.map(hydrate);
+  }
+
   /** What the asset's URL shows the viewer: its latest version they may see (a draft to its owners). */
   async latestVisible(manager: EntityManager, assetId: string, viewer: Actor): Promise<AssetVersion> {
     const latest = (await this.visibleVersions(manager, assetId, viewer)).at(-1);

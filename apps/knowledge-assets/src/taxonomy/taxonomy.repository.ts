@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { afterCursor, NamedParameters, pageOf, rowsToFetch, type KeysetSort, type Page } from '#ikm/pagination';
+import { queryPrepared } from '#ikm/persistence';
 import type { EntityManager } from 'typeorm';
 import { Concept, ConceptScheme } from './concept.entity.js';
 import { TaxonomyError } from './taxonomy.errors.js';
@@ -105,6 +106,13 @@ export class TaxonomyRepository {
   async all(manager: EntityManager, schemeId: string): Promise<ConceptView[]> {
     const concepts = await manager.find(Concept, { where: { schemeId }, order: { createdAt: 'ASC', id: 'ASC' } });
     return this.withHierarchy(manager, concepts);
+  }
+
+  /** The preferred labels of these concepts (ids not in the taxonomy are left out). */
+  async prefLabelsOf(manager: EntityManager, ids: readonly string[]): Promise<Map<string, Record<string, string>>> {
+    if (ids.length === 0) return new Map();
+    const rows = await queryPrepared<{ id: string; prefLabel: Record<string, string> }>(manager, { text: `SELECT id::text AS id, pref_label AS "prefLabel" FROM concepts WHERE id::text = ANY($1::text[])` }, [ids]);
+    return new Map(rows.map((row) => [row.id, row.prefLabel]));
   }
 
   private async replaceBroader(manager: EntityManager, concept: Concept): Promise<void> {
