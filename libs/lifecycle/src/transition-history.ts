@@ -49,16 +49,31 @@ export function transitionHistoryTable({ table, subjectColumn }: TransitionHisto
  */
 export class TransitionHistory<Status extends string> {
   private readonly insert: string;
+  private readonly insertMany: string;
   private readonly select: string;
 
   constructor({ table, subjectColumn }: TransitionHistoryNames) {
     const [into, subject] = [sqlIdentifier(table), sqlIdentifier(subjectColumn)];
     this.insert = `INSERT INTO ${into} (${subject}, from_status, to_status, actor_id, reason, at) VALUES ($1, $2, $3, $4, $5, $6)`;
+    this.insertMany = `INSERT INTO ${into} (${subject}, from_status, to_status, actor_id, reason, at) SELECT s, f, t, $4::text, r, $5::timestamptz FROM unnest($1::uuid[], $2::text[], $3::text[], $6::text[]) WITH ORDINALITY AS m (s, f, t, r, n) ORDER BY n`;
     this.select = `SELECT from_status, to_status, actor_id, reason, at FROM ${into} WHERE ${subject} = $1 ORDER BY id`;
   }
 
   async record(manager: EntityManager, subjectId: string, transition: Transition<Status>, actorId: string, at: Date): Promise<void> {
     await manager.query(this.insert, [subjectId, transition.from, transition.to, actorId, transition.reason, at]);
+  }
+
+  /** Several subjects' moves by one actor at one moment (a batch of ingested records), in one statement. */
+  async recordMany(manager: EntityManager, moves: ReadonlyArray<{ subjectId: string; transition: Transition<Status> }>, actorId: string, at: Date): Promise<void> {
+    if (moves.length === 0) return;
+    await manager.query(this.insertMany, [
+      moves.map((move) => move.subjectId),
+      moves.map((move) => move.transition.from),
+      moves.map((move) => move.transition.to),
+      actorId,
+      at,
+      moves.map((move) => move.transition.reason),
+    ]);
   }
 
   /** The subject's moves, oldest first. */

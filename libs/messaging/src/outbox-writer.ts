@@ -12,6 +12,13 @@ const APPEND = prepared(
    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
 );
 
+/** Many rows in one statement, in the order given (positions follow the ordinality). */
+const APPEND_MANY = prepared(
+  `INSERT INTO outbox (id, topic, aggregate_id, type, source, payload, correlation_id, traceparent, actor)
+   SELECT e.id, $2::text, e.aggregate_id, $3::text, $4::text, e.payload, $5::text, $6::text, $7::text
+     FROM unnest($1::uuid[], $8::text[], $9::jsonb[]) WITH ORDINALITY AS e (id, aggregate_id, payload, n) ORDER BY e.n`,
+);
+
 /**
  * Appends events to the outbox inside the caller's transaction, so an event exists exactly when the
  * domain change it describes was committed.
@@ -48,5 +55,33 @@ export class OutboxWriter {
     ]);
     this.signal.markAppended(transaction);
     return id;
+  }
+
+  /**
+   * Appends events of one contract in one statement (a batch write: an import of thousands of records),
+   * in the order given, each checked against the contract as `append` does. Returns their ids.
+   */
+  async appendMany<C extends EventContract>(manager: EntityManager, contract: C, events: ReadonlyArray<{ aggregateId: string; data: EventData<C> }>): Promise<string[]> {
+    const transaction = manager.queryRunner;
+    if (!transaction?.isTransactionActive) {
+      throw new Error('OutboxWriter.appendMany must run inside the transaction of the domain change');
+    }
+    if (events.length === 0) return [];
+    const payloads = events.map((event) => JSON.stringify(contract.schema.parse(event.data)));
+    const ids = events.map(() => randomUUID());
+    const context = currentContext();
+    await queryPrepared(manager, APPEND_MANY, [
+      ids,
+      contract.topic,
+      contract.type,
+      contract.source,
+      context?.correlationId ?? null,
+      context?.traceparent ?? null,
+      context?.actor ?? null,
+      events.map((event) => event.aggregateId),
+      payloads,
+    ]);
+    this.signal.markAppended(transaction);
+    return ids;
   }
 }

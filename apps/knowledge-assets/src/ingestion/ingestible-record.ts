@@ -24,5 +24,7 @@ export interface FieldError {
 
 /** What ingesting one record did. A rejected record wrote nothing. */
 export type IngestOutcome =
-  | { status: 'created' | 'updated' | 'unchanged' | 'deleted'; assetId: string }
+  | { status: 'created' | 'updated' | 'deleted'; assetId: string }
+  /** `assetId` null: a deletion of a record never ingested (nothing to retire). */
+  | { status: 'unchanged'; assetId: string | null }
   | { status: 'rejected'; errors: FieldError[] };
