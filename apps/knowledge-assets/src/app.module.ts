@@ -7,6 +7,8 @@ import { CommunityModule } from './community/community.module.js';
 import { PRODUCED_TOPICS, SERVICE_NAME, type KnowledgeAssetsConfig } from './config.js';
 import { knowledgeAssetsDataSourceOptions } from './data-source.js';
 import { FileModule } from './file/file.module.js';
+import { HarvestModule } from './harvest/harvest.module.js';
+import { IngestionModule } from './ingestion/ingestion.module.js';
 import { SearchModule } from './search/search.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 
@@ -29,6 +31,8 @@ export class AppModule {
         CommunityModule,
         CaptureModule,
         SearchModule,
+        IngestionModule,
+        HarvestModule,
       ],
     };
   }
