@@ -8,6 +8,7 @@ import { PRODUCED_TOPICS, SERVICE_NAME, type KnowledgeAssetsConfig } from './con
 import { knowledgeAssetsDataSourceOptions } from './data-source.js';
 import { DublinCoreModule } from './dublin-core/dublin-core.module.js';
 import { FileModule } from './file/file.module.js';
+import { HarvestModule } from './harvest/harvest.module.js';
 import { ImportModule } from './import/import.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { OaiPmhModule } from './oai-pmh/oai-pmh.module.js';
@@ -38,6 +39,7 @@ export class AppModule {
         ImportModule.register(config, files),
         OaiPmhModule.register(config),
         DublinCoreModule.register(config),
+        HarvestModule,
       ],
     };
   }
