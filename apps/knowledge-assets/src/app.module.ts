@@ -8,7 +8,11 @@ import { PRODUCED_TOPICS, SERVICE_NAME, type KnowledgeAssetsConfig } from './con
 import { knowledgeAssetsDataSourceOptions } from './data-source.js';
 import { FileModule } from './file/file.module.js';
 import { SearchModule } from './search/search.module.js';
+import { ReviewSettingsModule } from './review/review-settings.module.js';
+import { ReviewModule } from './review/review.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
+import { UsageRecordingModule } from './usage/usage-recording.module.js';
+import { UsageModule } from './usage/usage.module.js';
 
 @Module({})
 export class AppModule {
@@ -29,6 +33,10 @@ export class AppModule {
         CommunityModule,
         CaptureModule,
         SearchModule,
+        UsageRecordingModule,
+        ReviewSettingsModule.register(config),
+        UsageModule,
+        ReviewModule,
       ],
     };
   }
