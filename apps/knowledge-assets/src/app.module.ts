@@ -33,7 +33,7 @@ export class AppModule {
         CommunityModule,
         CaptureModule,
         SearchModule,
-        UsageRecordingModule,
+        UsageRecordingModule.register(config),
         ReviewSettingsModule.register(config),
         UsageModule,
         ReviewModule,

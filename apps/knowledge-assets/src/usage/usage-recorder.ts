@@ -1,6 +1,7 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { prepared, queryPrepared } from '#ikm/persistence';
 import { DataSource } from 'typeorm';
+import { USAGE_SETTINGS, type UsageSettings } from './usage.config.js';
 
 export const USAGE_KINDS = ['view', 'download'] as const;
 export type UsageKind = (typeof USAGE_KINDS)[number];
@@ -37,9 +38,13 @@ export class UsageRecorder implements OnApplicationShutdown {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(USAGE_SETTINGS) private readonly settings: UsageSettings,
+  ) {}
 
   record(action: UsageAction): void {
+    if (!this.settings.USAGE_COUNTING) return;
     this.pending.push(action);
     if (this.pending.length >= FLUSH_AT) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_AFTER_MS);
