@@ -13,7 +13,7 @@ import type { Row } from '../report.js';
  * connections for 10 s, with USAGE_COUNTING on (every answer appends a usage action) and, as the
  * baseline, off; twice each, alternating, on the same database. Both answers carry the review block.
  */
-const ROUNDS = 2;
+const ROUNDS = Number(process.env.BENCH_USAGE_ROUNDS ?? 3);
 const SECONDS = 10;
 const UNIT = 'BENCH';
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssetModule } from '../asset/asset.module.js';
 import { UsageModule } from '../usage/usage.module.js';
+import { ReviewDateWriter } from './review-date-writer.js';
 import { ReviewJobScheduler } from './review-job.scheduler.js';
 import { ReviewController } from './review.controller.js';
 import { ConfirmReviewUseCase } from './use-cases/confirm-review.use-case.js';
@@ -12,6 +13,6 @@ import { SetReviewDateUseCase } from './use-cases/set-review-date.use-case.js';
 @Module({
   imports: [AssetModule, UsageModule],
   controllers: [ReviewController],
-  providers: [SetReviewDateUseCase, ConfirmReviewUseCase, ListReviewsUseCase, RunReviewJobUseCase, ReviewJobScheduler],
+  providers: [ReviewDateWriter, SetReviewDateUseCase, ConfirmReviewUseCase, ListReviewsUseCase, RunReviewJobUseCase, ReviewJobScheduler],
 })
 export class ReviewModule {}

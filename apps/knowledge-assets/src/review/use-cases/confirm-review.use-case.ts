@@ -1,16 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '#ikm/auth';
-import { KnowledgeAssetReviewDateChangedV1 } from '#ikm/contracts';
-import { OutboxWriter } from '#ikm/messaging';
 import { DataSource } from 'typeorm';
 import { actorOf } from '../../asset/actor.js';
 import type { AssetVersion } from '../../asset/asset.entity.js';
 import { AssetError } from '../../asset/asset.errors.js';
 import { AssetRepository } from '../../asset/asset.repository.js';
+import { ReviewDateWriter } from '../review-date-writer.js';
 import { defaultNextReview } from '../review-periods.js';
-import { assertFutureReviewDate, todayUtc } from '../review-dates.js';
+import { assertFutureReviewDate } from '../review-dates.js';
 import { ReviewError } from '../review.errors.js';
-import { ReviewRepository } from '../review.repository.js';
 
 /**
  * A review keeps the published version as it is: the unit's km_officer or an ikmu_admin (its
@@ -22,8 +20,7 @@ export class ConfirmReviewUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly assets: AssetRepository,
-    private readonly reviews: ReviewRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly writer: ReviewDateWriter,
   ) {}
 
   async execute({ user, assetId, reviewBy, expectedRevision }: { user: AuthenticatedUser; assetId: string; reviewBy?: string; expectedRevision?: number }): Promise<AssetVersion> {
@@ -38,24 +35,7 @@ export class ConfirmReviewUseCase {
       const published = visible.findLast((version) => version.status === 'published');
       if (!published) throw AssetError.notPublished(assetId);
       if (!published.capacitiesOf(actor).includes('publisher')) throw ReviewError.notReviewer(published.publishingUnit);
-      const next = reviewBy ?? defaultNextReview(published.type, now);
-      await this.reviews.setDate(manager, published.id, next, 'confirmed', user.sub, now);
-      asset.touch(now);
-      published.revision = asset.revision;
-      await this.assets.save(manager, asset);
-      await this.outbox.append(manager, KnowledgeAssetReviewDateChangedV1, assetId, {
-        assetId,
-        version: asset.revision,
-        versionNumber: published.number,
-        publishingUnit: published.publishingUnit,
-        reviewBy: next,
-        kind: 'confirmed',
-        versionStatus: published.status,
-        changedAt: now.toISOString(),
-        actorId: user.sub,
-      });
-      published.review = await this.reviews.stateOf(manager, published.id, actor, todayUtc(now));
-      return published;
+      return this.writer.write(manager, { asset, version: published, reviewBy: reviewBy ?? defaultNextReview(published.type, now), kind: 'confirmed', user, now });
     });
   }
 }

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { actorOf } from '../../asset/actor.js';
 import { AssetRepository } from '../../asset/asset.repository.js';
 import type { AssetUsageResponse, ReuseLinkResponse } from '../dto/usage.response.js';
+import { todayUtc } from '../../review/review-dates.js';
 import { UsageError } from '../usage.errors.js';
 import { UsageRepository, type ReuseLink, type UsagePeriod } from '../usage.repository.js';
 
@@ -26,8 +27,9 @@ export class GetUsageUseCase {
     const lastDay = to ?? new Date().toISOString().slice(0, 10);
     const firstDay = from ?? new Date(Date.parse(lastDay) - 30 * DAY_MS).toISOString().slice(0, 10);
     const start = new Date(`${firstDay}T00:00:00Z`);
-    const end = new Date(Date.parse(`${lastDay}T00:00:00Z`) + DAY_MS);
-    if (start >= end) throw UsageError.invalidWindow('from', `must be on or before to (${lastDay})`);
+    // Nothing is counted after today: the window ends there (and never past year 9999, which pg could not read).
+    const end = new Date(Math.min(Date.parse(`${lastDay}T00:00:00Z`) + DAY_MS, Date.parse(`${todayUtc()}T00:00:00Z`) + DAY_MS));
+    if (start >= end) throw UsageError.invalidWindow('from', `must be on or before to (${lastDay}) and today`);
     if ((end.getTime() - start.getTime()) / DAY_MS > MAX_DAYS[period]) throw UsageError.invalidWindow('from', `must be at most ${MAX_DAYS[period]} days before to for period=${period}`);
     const manager = this.dataSource.manager;
     await this.assets.latestVisible(manager, assetId, actorOf(user));
