@@ -193,8 +193,9 @@ describe('usage per period', () => {
     expect(byDay).toMatchObject({ assetId: id, from: '2026-11-01', to: '2026-11-30', period: 'day', reusedIn: [] });
   });
 
-  it('is for those who may see the asset', async () => {
+  it('is for those who may see the asset, and ends its window today', async () => {
     const id = await published({ accessLevel: 'restricted', restrictedToUnits: [UNIT] });
+    expect((await usageOf(id, '?to=9999-12-31&period=month')).totals).toEqual({ views: 0, downloads: 0, uniqueUsers: 0 });
     expect((await assetsAs('ana').get(`/${id}/usage`)).status).toBe(404);
     expect((await assetsAs('kim', ['km_officer'], { unit: UNIT }).get(`/${id}/usage`)).status).toBe(200);
   });
@@ -207,6 +208,7 @@ describe('usage per period', () => {
       ['a date-time for a date', get('?to=2026-02-01T00:00:00Z'), 400, 'to'],
       ['an unknown period', get('?period=week'), 400, 'period'],
       ['from after to', get('?from=2026-03-02&to=2026-03-01'), 400, 'from'],
+      ['a window after today', get('?from=9999-12-01&to=9999-12-31'), 400, 'from'],
       ['more than a year by day', get('?from=2024-01-01&to=2026-01-01&period=day'), 400, 'from'],
       ['an unknown parameter', get('?kind=view'), 400, 'kind'],
       ['an id that is not a uuid', () => assetsAs('ana').get('/nope/usage'), 400, 'id'],

@@ -24,12 +24,13 @@ export class GetUsageUseCase {
   ) {}
 
   async execute({ user, assetId, from, to, period }: { user: AuthenticatedUser; assetId: string; from?: string; to?: string; period: UsagePeriod }): Promise<AssetUsageResponse> {
-    const lastDay = to ?? new Date().toISOString().slice(0, 10);
+    // Nothing is counted after today: the window ends there (and never past year 9999, which pg could not read).
+    const today = todayUtc();
+    const lastDay = to !== undefined && to < today ? to : today;
     const firstDay = from ?? new Date(Date.parse(lastDay) - 30 * DAY_MS).toISOString().slice(0, 10);
     const start = new Date(`${firstDay}T00:00:00Z`);
-    // Nothing is counted after today: the window ends there (and never past year 9999, which pg could not read).
-    const end = new Date(Math.min(Date.parse(`${lastDay}T00:00:00Z`) + DAY_MS, Date.parse(`${todayUtc()}T00:00:00Z`) + DAY_MS));
-    if (start >= end) throw UsageError.invalidWindow('from', `must be on or before to (${lastDay}) and today`);
+    const end = new Date(Date.parse(`${lastDay}T00:00:00Z`) + DAY_MS);
+    if (start >= end) throw UsageError.invalidWindow('from', `must be on or before to and today (${lastDay})`);
     if ((end.getTime() - start.getTime()) / DAY_MS > MAX_DAYS[period]) throw UsageError.invalidWindow('from', `must be at most ${MAX_DAYS[period]} days before to for period=${period}`);
     const manager = this.dataSource.manager;
     await this.assets.latestVisible(manager, assetId, actorOf(user));
