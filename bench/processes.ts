@@ -70,7 +70,7 @@ function started(name: string, fd: number, child: ChildProcess): Running {
   return { name, child };
 }
 
-export function startService(name: 'ideas' | 'metrics' | 'gateway' | 'knowledge-assets'): Running {
+export function startService(name: 'ideas' | 'metrics' | 'gateway' | 'knowledge-assets', extraEnv: NodeJS.ProcessEnv = {}): Running {
   const env: NodeJS.ProcessEnv = { ...serviceEnv };
   // The services believe the bench's gateway, as they believe theirs in production.
   if (name === 'ideas') Object.assign(env, { PORT: String(BENCH.ideasPort), DATABASE_URL: dbUrl(BENCH.ideasDb), TRUSTED_PROXIES: 'loopback' });
@@ -87,6 +87,7 @@ export function startService(name: 'ideas' | 'metrics' | 'gateway' | 'knowledge-
       RATE_LIMIT_PER_IP: '100000000',
     });
   }
+  Object.assign(env, extraEnv);
   const fd = logFile(name);
   return started(name, fd, spawnService(name, env, fd));
 }

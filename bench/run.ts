@@ -24,6 +24,7 @@ import { readScenario } from './scenarios/read.js';
 import { relayScenario } from './scenarios/relay.js';
 import { replayScenario } from './scenarios/replay.js';
 import { searchScenario } from './scenarios/search.js';
+import { usageScenario } from './scenarios/usage.js';
 import { writeScenario } from './scenarios/write.js';
 
 /**
@@ -63,7 +64,7 @@ async function stopEverything(): Promise<void> {
   if (!kafkaWasRunning) stopKafka();
 }
 
-const SCENARIOS = ['write', 'events', 'read', 'relay', 'replay', 'files', 'search', 'imports'] as const;
+const SCENARIOS = ['write', 'events', 'read', 'relay', 'replay', 'files', 'search', 'imports', 'usage'] as const;
 type Scenario = (typeof SCENARIOS)[number];
 
 /** `npm run bench -- replay relay` runs only those scenarios (and the write one when they need it); none named: all. */
@@ -77,8 +78,8 @@ function selectedScenarios(): Set<Scenario> {
 async function main(): Promise<void> {
   const selected = selectedScenarios();
   const host = machine();
-  // The search scenario needs only PostgreSQL: run alone, it starts nothing else.
-  const searchOnly = selected.size === 1 && selected.has('search');
+  // The search and usage scenarios need only PostgreSQL (usage starts its own service): run alone, they start nothing else.
+  const searchOnly = [...selected].every((name) => name === 'search' || name === 'usage');
   if (!searchOnly) await startEverything();
   // Signed as the services expect in production: issuer and audience included.
   const benchTokenOptions = { issuer: BENCH.jwtIssuer, audience: BENCH.jwtAudience, expiresIn: '2h' };
@@ -126,6 +127,10 @@ async function main(): Promise<void> {
   if (selected.has('search')) {
     log('scenario 6: search');
     record('search', await searchScenario());
+  }
+  if (selected.has('usage')) {
+    log('scenario 8: usage');
+    record('usage', await usageScenario());
   }
 
   const file = writeResults(rows, host, details);

@@ -13,7 +13,11 @@ import { ImportModule } from './import/import.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { OaiPmhModule } from './oai-pmh/oai-pmh.module.js';
 import { SearchModule } from './search/search.module.js';
+import { ReviewSettingsModule } from './review/review-settings.module.js';
+import { ReviewModule } from './review/review.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
+import { UsageRecordingModule } from './usage/usage-recording.module.js';
+import { UsageModule } from './usage/usage.module.js';
 
 @Module({})
 export class AppModule {
@@ -40,6 +44,10 @@ export class AppModule {
         OaiPmhModule.register(config),
         DublinCoreModule.register(config),
         HarvestModule,
+        UsageRecordingModule.register(config),
+        ReviewSettingsModule.register(config),
+        UsageModule,
+        ReviewModule,
       ],
     };
   }

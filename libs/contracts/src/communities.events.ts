@@ -85,7 +85,51 @@ export const AnswerAcceptedV1 = defineEvent(
   }),
 );
 
+/**
+ * The knowledge assets shared in a discussion thread: the thread's whole list after a post shared one
+ * (or a post that did was removed), at the thread's `version`. The list rather than the one share, as
+ * for membership: a consumer keeps it as a replica (libs/replica, key the thread), so a redelivered or
+ * late event changes nothing and a removed post takes its link away.
+ */
+export const DiscussionSharedAssetsChangedV1 = defineEvent(
+  'ikm.communities.discussion.shared-assets-changed.v1',
+  z.object({
+    discussionId: z.uuid(),
+    communityId: z.uuid(),
+    /** The thread's version after this change. */
+    version: z.number().int().positive(),
+    title: z.string().min(1),
+    /** Every knowledge asset a post of the thread shares now, each once. */
+    knowledgeAssetIds: z.array(z.uuid()),
+    changedAt: timestamp,
+  }),
+);
+
+/**
+ * The knowledge assets a knowledge-sharing event (webinar, workshop, peer assist, ...) cites: its whole
+ * list at the event's `version`, after it was scheduled or its programme changed.
+ */
+export const SharingEventCitedAssetsChangedV1 = defineEvent(
+  'ikm.communities.sharing-event.cited-assets-changed.v1',
+  z.object({
+    sharingEventId: z.uuid(),
+    communityId: z.uuid(),
+    version: z.number().int().positive(),
+    title: z.string().min(1),
+    knowledgeAssetIds: z.array(z.uuid()),
+    changedAt: timestamp,
+  }),
+);
+
 export const COMMUNITY_TOPIC = CommunityMembershipChangedV1.topic;
+export const DISCUSSION_TOPIC = DiscussionSharedAssetsChangedV1.topic;
+export const SHARING_EVENT_TOPIC = SharingEventCitedAssetsChangedV1.topic;
 export const AFTER_ACTION_REVIEW_TOPIC = AfterActionReviewPublishedV1.topic;
 export const QUESTION_TOPIC = AnswerAcceptedV1.topic;
-export const COMMUNITIES_SERVICE_EVENTS = [CommunityMembershipChangedV1, AfterActionReviewPublishedV1, AnswerAcceptedV1] as const;
+export const COMMUNITIES_SERVICE_EVENTS = [
+  CommunityMembershipChangedV1,
+  AfterActionReviewPublishedV1,
+  AnswerAcceptedV1,
+  DiscussionSharedAssetsChangedV1,
+  SharingEventCitedAssetsChangedV1,
+] as const;

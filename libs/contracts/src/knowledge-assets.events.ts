@@ -173,6 +173,67 @@ export const KnowledgeAssetSupersededV1 = defineEvent(
   }),
 );
 
+/** What a review of an asset's freshness decides (review/): keep it (a new review-by date) or not. */
+const reviewState = {
+  assetId: z.uuid(),
+  /**
+   * The asset's revision when the event was written: a review date's change increments it (as an access
+   * change does), the review-due notice and the usage summary do not change the asset and only report it.
+   */
+  version: z.number().int().positive(),
+  /** The published version concerned. */
+  versionNumber: z.number().int().positive(),
+  publishingUnit: z.string(),
+  reviewBy: z.iso.date(),
+};
+
+/**
+ * A published asset reached its review-by date (the daily review job, once per asset and due date):
+ * its unit's km_officer confirms it, starts a new version or retires it. `usageRank` is its place among
+ * the assets found due in the same run, the most used (counted views and downloads over the last 365
+ * days) first.
+ */
+export const KnowledgeAssetReviewDueV1 = defineEvent(
+  'ikm.knowledge-assets.asset.review-due.v1',
+  z.object({
+    ...reviewState,
+    title: multilingual,
+    type: z.string(),
+    views: z.number().int().nonnegative(),
+    downloads: z.number().int().nonnegative(),
+    usageRank: z.number().int().positive(),
+    detectedAt: timestamp,
+  }),
+);
+
+/**
+ * An asset's review-by date set or moved: `confirmed` by a review (a km_officer or ikmu_admin kept the
+ * published version as it is), or `set` by an owner on a draft or the published version.
+ */
+export const KnowledgeAssetReviewDateChangedV1 = defineEvent(
+  'ikm.knowledge-assets.asset.review-date-changed.v1',
+  z.object({ ...reviewState, kind: z.enum(['set', 'confirmed']), versionStatus: z.enum(ASSET_STATUSES), changedAt: timestamp, actorId: z.string() }),
+);
+
+/**
+ * One asset's use on one day (UTC), counted by COUNTER's rules (usage/): published once per asset and
+ * day that had any, by the daily job the day after, so metrics sums views, downloads and reuse without
+ * an event per click. `reusedIn` is the number of ideas, discussions and knowledge-sharing events
+ * citing it at the time of publishing.
+ */
+export const KnowledgeAssetUsageRecordedV1 = defineEvent(
+  'ikm.knowledge-assets.asset.usage-recorded.v1',
+  z.object({
+    assetId: z.uuid(),
+    day: z.iso.date(),
+    views: z.number().int().nonnegative(),
+    downloads: z.number().int().nonnegative(),
+    uniqueUsers: z.number().int().nonnegative(),
+    reusedIn: z.number().int().nonnegative(),
+    recordedAt: timestamp,
+  }),
+);
+
 export const KNOWLEDGE_ASSET_TOPIC = KnowledgeAssetPublishedV1.topic;
 export const KNOWLEDGE_ASSETS_SERVICE_EVENTS = [
   KnowledgeAssetPublishedV1,
@@ -183,4 +244,7 @@ export const KNOWLEDGE_ASSETS_SERVICE_EVENTS = [
   KnowledgeAssetSubmittedV1,
   KnowledgeAssetSentBackV1,
   KnowledgeAssetSupersededV1,
+  KnowledgeAssetReviewDueV1,
+  KnowledgeAssetReviewDateChangedV1,
+  KnowledgeAssetUsageRecordedV1,
 ] as const;

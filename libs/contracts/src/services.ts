@@ -1,4 +1,4 @@
-import { AFTER_ACTION_REVIEW_TOPIC, COMMUNITY_TOPIC, QUESTION_TOPIC } from './communities.events.js';
+import { AFTER_ACTION_REVIEW_TOPIC, COMMUNITY_TOPIC, DISCUSSION_TOPIC, QUESTION_TOPIC, SHARING_EVENT_TOPIC } from './communities.events.js';
 import { CHALLENGE_TOPIC, COMMENT_TOPIC, EXPERIMENT_TOPIC, IDEA_TOPIC } from './ideas.events.js';
 import { KNOWLEDGE_ASSET_TOPIC } from './knowledge-assets.events.js';
 import { CONCEPT_TOPIC } from './taxonomy.events.js';
@@ -92,6 +92,9 @@ const TOPICS_AWAITING_THEIR_SERVICE: Readonly<Record<string, number>> = {
   [COMMUNITY_TOPIC]: 3,
   [AFTER_ACTION_REVIEW_TOPIC]: 3,
   [QUESTION_TOPIC]: 3,
+  // Assets shared in discussions and cited by knowledge-sharing events, keyed by thread and by event.
+  [DISCUSSION_TOPIC]: 3,
+  [SHARING_EVENT_TOPIC]: 3,
 };
 
 /** Topics with the partition count each is created with. */

@@ -14,6 +14,7 @@ import {
 import { CurrentUser, INTERNAL_ROLES, Roles, type AuthenticatedUser } from '#ikm/auth';
 import { IfMatchVersion, positiveIntegerParam, RespondsWithEtag, uuidParam } from '#ikm/http';
 import type { FastifyReply } from 'fastify';
+import { CountsUsage } from '../usage/counts-usage.interceptor.js';
 import { actorOf } from './actor.js';
 import { AssetAccessDto, AssetMetadataDto } from './dto/asset-metadata.dto.js';
 import { AssetPageResponse, AssetResponse, AssetTransitionResponse } from './dto/asset.response.js';
@@ -77,6 +78,7 @@ export class AssetController {
 
   @ApiOperation({ summary: 'Get an asset: its latest version you may see' })
   @Get(':id')
+  @CountsUsage('view')
   @RespondsWithEtag(WITH_REVISION_ETAG)
   @ApiOkResponse({ type: AssetResponse, description: 'The latest published version, or the version in progress for its owners and publishers.' })
   @ApiNotFoundResponse({ description: 'No such asset, or none of its versions is visible to you.' })
@@ -140,6 +142,7 @@ export class AssetController {
 
   @ApiOperation({ summary: 'Get one version of an asset' })
   @Get(':id/versions/:number')
+  @CountsUsage('view')
   @RespondsWithEtag(WITH_REVISION_ETAG)
   @ApiParam({ name: 'number', schema: { type: 'integer', minimum: 1, maximum: 2147483647 } })
   @ApiOkResponse({ type: AssetResponse, description: 'That version, whatever its state, if you may see it.' })

@@ -5,6 +5,7 @@ import type { Transition as LifecycleTransition } from '#ikm/lifecycle';
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { UploadedFile } from '../file/asset-file.repository.js';
+import type { ReviewState } from '../review/review.repository.js';
 import { ASSET_LIFECYCLE, type Capacity, type Relation } from './asset-lifecycle.js';
 import { AssetError } from './asset.errors.js';
 import {
@@ -100,6 +101,8 @@ export class AssetVersion implements AssetMetadata {
    * exempt from): the responses then withhold its abstract and files (asset-visibility.ts).
    */
   contentEmbargoed = false;
+  /** Its freshness (review/), when read for a response that shows it. */
+  review?: ReviewState;
 
   static draft(assetId: string, number: number, metadata: AssetMetadata, createdBy: string, now: Date): AssetVersion {
     const version = new AssetVersion();

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssetFileRepository } from '../file/asset-file.repository.js';
+import { ReviewRepository } from '../review/review.repository.js';
 import { AssetController } from './asset.controller.js';
 import { AssetRepository } from './asset.repository.js';
 import { ChangeAccessUseCase } from './use-cases/change-access.use-case.js';
@@ -17,6 +18,7 @@ import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
   providers: [
     AssetRepository,
     AssetFileRepository,
+    ReviewRepository,
     CreateDraftUseCase,
     UpdateDraftUseCase,
     TransitionAssetUseCase,
@@ -28,7 +30,7 @@ import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
     ListAssetsUseCase,
   ],
   // Captured drafts (capture/) are stored as every draft is; the file module reads versions through the
-  // same visibility rules, and writes the files new versions carry.
-  exports: [AssetRepository, AssetFileRepository],
+  // same visibility rules, and writes the files new versions carry; an asset read shows its review block (review/).
+  exports: [AssetRepository, AssetFileRepository, ReviewRepository],
 })
 export class AssetModule {}

@@ -21,6 +21,7 @@ import { ifNoneMatchHolds, IfMatchVersion, positiveIntegerParam, RespondsWithEta
 import { create as contentDisposition } from 'content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
+import { CountsUsage } from '../usage/counts-usage.interceptor.js';
 import { requestedRange } from './byte-range.js';
 import { expectedDigest } from './content-digest.js';
 import { FileUploadResponse, UploadedFileResponse, VersionFilesResponse } from './dto/file.response.js';
@@ -99,6 +100,7 @@ export class FileController {
 
   @ApiOperation({ summary: 'Download a file of a version (streamed; one byte range with Range)' })
   @Get(FILE_PATH)
+  @CountsUsage('download')
   @FilePathParameters()
   @ApiProduces('*/*')
   @ApiHeader({ name: 'Range', required: false, description: 'One range, `bytes=first-last`; several ranges get the whole file.' })

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACCESS_LEVELS, ASSET_STATUSES, ASSET_TYPES, ILO_REGIONS, type AccessLevel, type CapturedFrom, type AssetStatus, type AssetType, type IloRegion } from '#ikm/contracts';
 import { PageResponse } from '#ikm/pagination';
 import { UploadedFileResponse } from '../../file/dto/file.response.js';
+import { AssetReviewResponse } from '../../review/dto/review.response.js';
 import type { Actor, AssetVersion } from '../asset.entity.js';
 import type { Creator, FileLink, PersistentIdentifier, SourceReference } from '../metadata/asset-metadata.js';
 import type { MetadataQuality } from '../metadata/metadata-quality.js';
@@ -64,6 +65,8 @@ export class AssetResponse {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) publishedAt: string | null;
+  @ApiPropertyOptional({ type: AssetReviewResponse, description: 'Its freshness: review-by date, whether a review is due, and the flags (unused, a newer version elsewhere). On an asset or version read alone, not in lists.' })
+  review?: AssetReviewResponse;
 
   static of(version: AssetVersion, viewer: Actor): AssetResponse {
     return {
@@ -83,6 +86,7 @@ export class AssetResponse {
       createdAt: version.createdAt.toISOString(),
       updatedAt: version.updatedAt.toISOString(),
       publishedAt: version.publishedAt?.toISOString() ?? null,
+      ...(version.review ? { review: AssetReviewResponse.of(version.review) } : {}),
     };
   }
 }

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import type { AssetVersion } from '../asset.entity.js';
 import { AssetRepository } from '../asset.repository.js';
 import { actorOf } from '../actor.js';
+import { todayUtc } from '../../review/review-dates.js';
+import { ReviewRepository } from '../../review/review.repository.js';
 
 /** The asset as its URL shows it to the caller: the latest version they may see (a draft to its owners). */
 @Injectable()
@@ -11,9 +13,13 @@ export class GetAssetUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly assets: AssetRepository,
+    private readonly reviews: ReviewRepository,
   ) {}
 
-  execute({ user, assetId }: { user: AuthenticatedUser; assetId: string }): Promise<AssetVersion> {
-    return this.assets.latestVisible(this.dataSource.manager, assetId, actorOf(user));
+  async execute({ user, assetId }: { user: AuthenticatedUser; assetId: string }): Promise<AssetVersion> {
+    const actor = actorOf(user);
+    const version = await this.assets.latestVisible(this.dataSource.manager, assetId, actor);
+    version.review = await this.reviews.stateOf(this.dataSource.manager, version.id, actor, todayUtc());
+    return version;
   }
 }
