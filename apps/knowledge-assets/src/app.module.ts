@@ -7,6 +7,7 @@ import { CommunityModule } from './community/community.module.js';
 import { PRODUCED_TOPICS, SERVICE_NAME, type KnowledgeAssetsConfig } from './config.js';
 import { knowledgeAssetsDataSourceOptions } from './data-source.js';
 import { FileModule } from './file/file.module.js';
+import { ForesightModule } from './foresight/foresight.module.js';
 import { SearchModule } from './search/search.module.js';
 import { TaxonomyModule } from './taxonomy/taxonomy.module.js';
 
@@ -29,6 +30,7 @@ export class AppModule {
         CommunityModule,
         CaptureModule,
         SearchModule,
+        ForesightModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { AssetFiles1764300000003 } from './migrations/1764300000003-asset-files.
 import { CommunityMembersAndCapture1764300000004 } from './migrations/1764300000004-community-members-and-capture.js';
 import { Search1764300000002 } from './migrations/1764300000002-search.js';
 import { SearchTable1764300000005 } from './migrations/1764300000005-search-table.js';
+import { Foresight1764440000000 } from './migrations/1764440000000-foresight.js';
 import { TAXONOMY_ENTITIES } from './taxonomy/concept.entity.js';
 
 /** Entities and migrations of the knowledge-assets database, shared by the service and its migrate command. */
@@ -16,6 +17,6 @@ export function knowledgeAssetsDataSourceOptions(url: string): ServiceDataSource
     url,
     entities: [Asset, AssetVersion, ...TAXONOMY_ENTITIES],
     // The shared tables first, in the order of their timestamps (the inbox waits for the first consumer).
-    migrations: [CreateOutbox1764190000000, CreateInbox1764190000001, DropOutboxNotify1764240000000, CreateIdempotencyKeys1764250000000, CreateAssets1764300000000, CreateTaxonomy1764300000001, Search1764300000002, AssetFiles1764300000003, CommunityMembersAndCapture1764300000004, SearchTable1764300000005],
+    migrations: [CreateOutbox1764190000000, CreateInbox1764190000001, DropOutboxNotify1764240000000, CreateIdempotencyKeys1764250000000, CreateAssets1764300000000, CreateTaxonomy1764300000001, Search1764300000002, AssetFiles1764300000003, CommunityMembersAndCapture1764300000004, SearchTable1764300000005, Foresight1764440000000],
   };
 }

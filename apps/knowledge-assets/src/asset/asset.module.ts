@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssetFileRepository } from '../file/asset-file.repository.js';
+import { ForesightReferenceRepository } from '../foresight/foresight-reference.repository.js';
 import { AssetController } from './asset.controller.js';
 import { AssetRepository } from './asset.repository.js';
 import { ChangeAccessUseCase } from './use-cases/change-access.use-case.js';
@@ -17,6 +18,7 @@ import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
   providers: [
     AssetRepository,
     AssetFileRepository,
+    ForesightReferenceRepository,
     CreateDraftUseCase,
     UpdateDraftUseCase,
     TransitionAssetUseCase,
