@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { FORESIGHT_DRIVER_CATEGORIES, FORESIGHT_HORIZON_YEARS, FORESIGHT_SCALE, type ForesightDriverCategory } from '#ikm/contracts';
 import { LanguageMap, NestedObject, NestedObjectArray, NoNulCharacters, trimmed } from '#ikm/http';
@@ -8,6 +9,16 @@ const HTTP_URL = { protocols: ['http', 'https'], require_protocol: true, require
 
 export const LIKELIHOOD_DESCRIPTION = 'How likely the change is within its horizon, 1-5: 1 rare (<10 %), 2 unlikely (10-35 %), 3 possible (35-65 %), 4 likely (65-90 %), 5 almost certain (>90 %).';
 export const IMPACT_DESCRIPTION = 'How much it would change the world of work, 1-5: 1 negligible, 2 minor, 3 moderate, 4 major, 5 transformative.';
+
+/** A point of the likelihood and impact scales (1-5). */
+export function OnTheScale(): PropertyDecorator {
+  return applyDecorators(IsInt(), Min(FORESIGHT_SCALE.min), Max(FORESIGHT_SCALE.max));
+}
+
+/** A year a horizon may hold (2000-2100). */
+export function HorizonYear(): PropertyDecorator {
+  return applyDecorators(IsInt(), Min(FORESIGHT_HORIZON_YEARS.min), Max(FORESIGHT_HORIZON_YEARS.max));
+}
 
 export class DriverDto {
   @ApiProperty({ enum: FORESIGHT_DRIVER_CATEGORIES, description: 'STEEPLED: the STEEP categories plus legal, ethical and demographic.' })
@@ -38,15 +49,11 @@ function NotBefore(sibling: 'from', options = {}): PropertyDecorator {
 
 export class HorizonDto {
   @ApiProperty({ type: 'integer', minimum: FORESIGHT_HORIZON_YEARS.min, maximum: FORESIGHT_HORIZON_YEARS.max, example: 2030, description: 'First year of the window.' })
-  @IsInt()
-  @Min(FORESIGHT_HORIZON_YEARS.min)
-  @Max(FORESIGHT_HORIZON_YEARS.max)
+  @HorizonYear()
   from: number;
 
   @ApiProperty({ type: 'integer', minimum: FORESIGHT_HORIZON_YEARS.min, maximum: FORESIGHT_HORIZON_YEARS.max, example: 2035, description: 'Last year of the window (not before `from`).' })
-  @IsInt()
-  @Min(FORESIGHT_HORIZON_YEARS.min)
-  @Max(FORESIGHT_HORIZON_YEARS.max)
+  @HorizonYear()
   @NotBefore('from')
   to: number;
 }
@@ -109,16 +116,12 @@ export class ForesightMetadataDto {
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: FORESIGHT_SCALE.min, maximum: FORESIGHT_SCALE.max, description: `foresight_signal. ${LIKELIHOOD_DESCRIPTION}` })
   @IsOptional()
-  @IsInt()
-  @Min(FORESIGHT_SCALE.min)
-  @Max(FORESIGHT_SCALE.max)
+  @OnTheScale()
   likelihood?: number | null;
 
   @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: FORESIGHT_SCALE.min, maximum: FORESIGHT_SCALE.max, description: `foresight_signal. ${IMPACT_DESCRIPTION}` })
   @IsOptional()
-  @IsInt()
-  @Min(FORESIGHT_SCALE.min)
-  @Max(FORESIGHT_SCALE.max)
+  @OnTheScale()
   impact?: number | null;
 
   @ApiPropertyOptional({ type: [ForesightSourceDto], maxItems: 50, description: 'foresight_signal and foresight_scenario: the evidence.' })

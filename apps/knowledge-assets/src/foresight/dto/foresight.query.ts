@@ -3,8 +3,9 @@ import { ASSET_STATUSES, FORESIGHT_DRIVER_CATEGORIES, FORESIGHT_HORIZON_YEARS, F
 import { NoNulCharacters } from '#ikm/http';
 import { PageQuery } from '#ikm/pagination';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { ASSET_SORTS, type AssetSort } from '../../asset/asset.repository.js';
+import { HorizonYear, OnTheScale } from './foresight-metadata.dto.js';
 
 /** The filters of both foresight lists (and of the matrix, which has no page). */
 export class ForesightFilterQuery {
@@ -16,9 +17,7 @@ export class ForesightFilterQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: FORESIGHT_HORIZON_YEARS.min, maximum: FORESIGHT_HORIZON_YEARS.max, example: 2030, description: 'A year the horizon includes.' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(FORESIGHT_HORIZON_YEARS.min)
-  @Max(FORESIGHT_HORIZON_YEARS.max)
+  @HorizonYear()
   horizon?: number;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'A taxonomy concept id.' })
@@ -43,17 +42,13 @@ export class SignalFilterQuery extends ForesightFilterQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: FORESIGHT_SCALE.min, maximum: FORESIGHT_SCALE.max })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(FORESIGHT_SCALE.min)
-  @Max(FORESIGHT_SCALE.max)
+  @OnTheScale()
   minLikelihood?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: FORESIGHT_SCALE.min, maximum: FORESIGHT_SCALE.max })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(FORESIGHT_SCALE.min)
-  @Max(FORESIGHT_SCALE.max)
+  @OnTheScale()
   minImpact?: number;
 }
 
