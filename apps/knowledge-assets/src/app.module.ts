@@ -12,6 +12,7 @@ import { HarvestModule } from './harvest/harvest.module.js';
 import { ImportModule } from './import/import.module.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
 import { OaiPmhModule } from './oai-pmh/oai-pmh.module.js';
+import { ForesightModule } from './foresight/foresight.module.js';
 import { SearchModule } from './search/search.module.js';
 import { ReviewSettingsModule } from './review/review-settings.module.js';
 import { ReviewModule } from './review/review.module.js';
@@ -48,6 +49,7 @@ export class AppModule {
         ReviewSettingsModule.register(config),
         UsageModule,
         ReviewModule,
+        ForesightModule,
       ],
     };
   }

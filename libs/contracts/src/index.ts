@@ -1,5 +1,6 @@
 export * from './communities.events.js';
 export * from './event-contract.js';
+export * from './foresight.js';
 export * from './ideas.events.js';
 export * from './knowledge-assets.events.js';
 export * from './registry.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './event-contract.js';
+import { foresightDetails } from './foresight.js';
 
 /** Access levels of a knowledge asset: consumers must not show restricted assets to everyone. */
 export const ACCESS_LEVELS = ['public', 'internal', 'restricted'] as const;
@@ -17,6 +18,7 @@ export const ASSET_TYPES = [
   'course_material',
   'meeting_report',
   'foresight_signal',
+  'foresight_scenario',
 ] as const;
 export type AssetType = (typeof ASSET_TYPES)[number];
 
@@ -66,6 +68,7 @@ const assetDetails = {
   /** Files uploaded to the version itself (added later: optional); their bytes at `/assets/{id}/versions/{n}/files/{name}`. */
   uploadedFiles: z.array(z.object({ name: z.string(), size: z.number().int().nonnegative(), mediaType: z.string(), checksum: z.string() })).optional(),
   quality,
+  ...foresightDetails,
 };
 
 const assetState = {

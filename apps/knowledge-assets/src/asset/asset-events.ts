@@ -1,3 +1,4 @@
+import { foresightState } from '../foresight/foresight-fields.js';
 import type { AssetVersion } from './asset.entity.js';
 
 const RESOLVERS = { doi: 'https://doi.org/', handle: 'https://hdl.handle.net/' } as const;
@@ -20,6 +21,7 @@ export function assetState(version: AssetVersion) {
     versionNumber: version.number,
     status: version.status,
     ...version.metadata(),
+    ...foresightState(version.type, version),
     // The contract's abstract, when present, has a language (consumers before this service read it so).
     abstract: Object.keys(version.abstract).length > 0 ? version.abstract : undefined,
     url: urlOf(version),

@@ -6,6 +6,16 @@ import { randomUUID } from 'node:crypto';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { UploadedFile } from '../file/asset-file.repository.js';
 import type { ReviewState } from '../review/review.repository.js';
+import { ForesightError } from '../foresight/foresight.errors.js';
+import {
+  misplacedForesightFields,
+  ownForesightFields,
+  readableAfterEdit,
+  withForesightDefaults,
+  type Driver,
+  type ForesightSource,
+  type Horizon,
+} from '../foresight/foresight-fields.js';
 import { ASSET_LIFECYCLE, type Capacity, type Relation } from './asset-lifecycle.js';
 import { AssetError } from './asset.errors.js';
 import {
@@ -21,6 +31,9 @@ import {
   type SourceReference,
 } from './metadata/asset-metadata.js';
 import { metadataQuality, type MetadataQuality } from './metadata/metadata-quality.js';
+
+/** The foresight fields left out of `metadata()`: absent rather than null, on every type that lacks them. */
+const NOT_ANY_FORESIGHT = { drivers: undefined, horizon: undefined, likelihood: undefined, impact: undefined, sources: undefined, narrative: undefined, signals: undefined };
 
 /** Who acts, as the token says. */
 export interface Actor {
@@ -86,6 +99,14 @@ export class AssetVersion implements AssetMetadata {
   @Column('uuid', { name: 'restricted_to_communities', array: true }) restrictedToCommunities: string[];
   @Column('date', { name: 'embargo_until', nullable: true }) embargoUntil: string | null;
   @Column('jsonb') files: FileLink[];
+  // The foresight types' own fields (foresight/): null on every other type.
+  @Column('jsonb', { nullable: true }) drivers: Driver[] | null;
+  @Column('jsonb', { nullable: true }) horizon: Horizon | null;
+  @Column('integer', { nullable: true }) likelihood: number | null;
+  @Column('integer', { nullable: true }) impact: number | null;
+  @Column('jsonb', { name: 'foresight_sources', nullable: true }) sources: ForesightSource[] | null;
+  @Column('jsonb', { nullable: true }) narrative: Multilingual | null;
+  @Column('uuid', { array: true, nullable: true }) signals: string[] | null;
   @Column('text', { name: 'created_by' }) createdBy: string;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;
   @Column('timestamptz', { name: 'updated_at' }) updatedAt: Date;
@@ -103,12 +124,21 @@ export class AssetVersion implements AssetMetadata {
   contentEmbargoed = false;
   /** Its freshness (review/), when read for a response that shows it. */
   review?: ReviewState;
+  /**
+   * The scenario's signals and the sources that the viewer it was read for may see (computed in SQL,
+   * foresight/foresight-visibility.ts); responses show these, never the stored lists, which events carry.
+   */
+  readableSignals: string[] | null = null;
+  readableSources: ForesightSource[] | null = null;
 
   static draft(assetId: string, number: number, metadata: AssetMetadata, createdBy: string, now: Date): AssetVersion {
     const version = new AssetVersion();
     Object.assign(version, { id: randomUUID(), assetId, number, status: 'draft', createdBy, createdAt: now, updatedAt: now, publishedAt: null });
     version.setMetadata(metadata);
     version.assertAccessConsistent(false);
+    // Its writer may see every reference it holds (the use cases check those they add).
+    version.readableSignals = version.signals;
+    version.readableSources = version.sources;
     return version;
   }
 
@@ -116,11 +146,15 @@ export class AssetVersion implements AssetMetadata {
   nextDraft(createdBy: string, now: Date): AssetVersion {
     const draft = AssetVersion.draft(this.assetId, this.number + 1, structuredClone(this.metadata()), createdBy, now);
     draft.uploadedFiles = structuredClone(this.uploadedFiles);
+    draft.readableSignals = structuredClone(this.readableSignals);
+    draft.readableSources = structuredClone(this.readableSources);
     return draft;
   }
 
+  /** Its metadata: the foresight fields only when its type has them, so other types read as before foresight. */
   metadata(): AssetMetadata {
-    return Object.fromEntries(METADATA_FIELDS.map((field) => [field, this[field]])) as unknown as AssetMetadata;
+    const all = Object.fromEntries(METADATA_FIELDS.map((field) => [field, this[field]])) as unknown as AssetMetadata;
+    return { ...all, ...NOT_ANY_FORESIGHT, ...ownForesightFields(this.type, this) };
   }
 
   quality(): MetadataQuality {
@@ -158,7 +192,10 @@ export class AssetVersion implements AssetMetadata {
     if (Object.keys(applied).length === 0) return applied;
     const edited = AssetVersion.draft(this.assetId, this.number, { ...this.metadata(), ...applied }, this.createdBy, now);
     if (!edited.isOwner(actor)) throw AssetError.ownerMissing();
+    const [stored, readable] = [{ signals: this.signals, sources: this.sources }, { signals: this.readableSignals, sources: this.readableSources }];
     this.setMetadata(edited.metadata());
+    this.readableSignals = readableAfterEdit(this.signals, stored.signals, readable.signals, (id) => id);
+    this.readableSources = readableAfterEdit(this.sources, stored.sources, readable.sources, (source) => source.assetId);
     this.updatedAt = now;
     return applied;
   }
@@ -207,7 +244,9 @@ export class AssetVersion implements AssetMetadata {
   }
 
   private setMetadata(metadata: AssetMetadata): void {
-    Object.assign(this, metadata);
+    const misplaced = misplacedForesightFields(metadata.type, metadata);
+    if (misplaced.length > 0) throw ForesightError.fieldNotForType(metadata.type, misplaced);
+    Object.assign(this, metadata, withForesightDefaults(metadata.type, metadata));
     this.ownerIds = [...new Set(metadata.creators.map((creator) => creator.staffId).filter((id): id is string => id !== null))];
   }
 }

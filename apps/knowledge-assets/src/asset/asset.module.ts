@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AssetFileRepository } from '../file/asset-file.repository.js';
 import { ReviewRepository } from '../review/review.repository.js';
+import { ForesightReferenceRepository } from '../foresight/foresight-reference.repository.js';
 import { AssetController } from './asset.controller.js';
 import { AssetRepository } from './asset.repository.js';
 import { ChangeAccessUseCase } from './use-cases/change-access.use-case.js';
@@ -19,6 +20,7 @@ import { UpdateDraftUseCase } from './use-cases/update-draft.use-case.js';
     AssetRepository,
     AssetFileRepository,
     ReviewRepository,
+    ForesightReferenceRepository,
     CreateDraftUseCase,
     UpdateDraftUseCase,
     TransitionAssetUseCase,

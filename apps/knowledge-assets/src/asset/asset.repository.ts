@@ -4,6 +4,7 @@ import { afterCursor, keysetOrder, pageOf, rowsToFetch, WhereClause, type Keyset
 import { queryPrepared } from '#ikm/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
 import { uploadedFilesOf } from '../file/asset-file.repository.js';
+import { readableReferences } from '../foresight/foresight-visibility.js';
 import { contentVisibleTo, recordVisibleTo } from './asset-visibility.js';
 import { Asset, AssetVersion, type Actor } from './asset.entity.js';
 import { AssetError } from './asset.errors.js';
@@ -82,7 +83,7 @@ export class AssetRepository {
     const where = new WhereClause();
     where.add((id) => `v.asset_id = ${id}`, assetId);
     where.add(() => recordVisibleTo(viewer, where));
-    const rows = await queryPrepared<Partial<AssetVersion>>(manager, { text: `SELECT ${this.selectList}, ${contentEmbargoed(viewer, where)}, ${uploadedFilesOf('v')} FROM asset_versions v JOIN assets r ON r.id = v.asset_id WHERE ${where.sql()} ORDER BY v.number` }, where.values);
+    const rows = await queryPrepared<Partial<AssetVersion>>(manager, { text: `SELECT ${this.selectList}, ${contentEmbargoed(viewer, where)}, ${readableReferences(viewer, where)}, ${uploadedFilesOf('v')} FROM asset_versions v JOIN assets r ON r.id = v.asset_id WHERE ${where.sql()} ORDER BY v.number` }, where.values);
     return rows.map(hydrate);
   }
 
@@ -110,30 +111,50 @@ export class AssetRepository {
 
   /** One row per asset, its latest version the viewer may see, filtered after that choice; keyset-paginated. */
   async list(filter: AssetListFilter): Promise<Page<AssetVersion>> {
-    const sort = SORTS[filter.sort];
+    return this.listLatest(filter.viewer, filter, (where) => {
+      if (filter.type) where.add((type) => `a.type = ${type}`, filter.type);
+      if (filter.status) where.add((status) => `a.status = ${status}`, filter.status);
+      if (filter.unit) where.add((unit) => `a."publishingUnit" = ${unit}`, filter.unit);
+      if (filter.language) where.add((language) => `${language}::text = ANY(a.languages)`, filter.language);
+      if (filter.country) where.add((country) => `${country}::text = ANY(a.countries)`, filter.country);
+      if (filter.region) where.add((region) => `${region}::text = ANY(a.regions)`, filter.region);
+      if (filter.subject) where.add((subject) => `${subject}::text = ANY(a.subjects)`, filter.subject);
+      if (filter.accessLevel) where.add((level) => `a."accessLevel" = ${level}`, filter.accessLevel);
+      if (filter.mine) where.add((subject) => `${subject}::text = ANY(a."ownerIds")`, filter.viewer.userId);
+    });
+  }
+
+  /**
+   * The lists' one statement (assets', foresight's): one row per asset, its latest version the viewer
+   * may see (alias `a`, columns as entity properties), kept by the conditions `filter` adds; keyset-paginated.
+   * `within`, constant SQL on the versions (alias `v`), narrows the assets considered before the latest
+   * version is chosen (foresight's lists: the assets that have a foresight version, by an index).
+   */
+  async listLatest(viewer: Actor, page: { sort: AssetSort; limit: number; cursor?: string }, filter: (where: WhereClause) => void, within?: string): Promise<Page<AssetVersion>> {
+    const sort = SORTS[page.sort];
     const where = new WhereClause();
-    const visible = recordVisibleTo(filter.viewer, where);
-    const embargoed = contentEmbargoed(filter.viewer, where);
-    if (filter.type) where.add((type) => `a.type = ${type}`, filter.type);
-    if (filter.status) where.add((status) => `a.status = ${status}`, filter.status);
-    if (filter.unit) where.add((unit) => `a."publishingUnit" = ${unit}`, filter.unit);
-    if (filter.language) where.add((language) => `${language}::text = ANY(a.languages)`, filter.language);
-    if (filter.country) where.add((country) => `${country}::text = ANY(a.countries)`, filter.country);
-    if (filter.region) where.add((region) => `${region}::text = ANY(a.regions)`, filter.region);
-    if (filter.subject) where.add((subject) => `${subject}::text = ANY(a.subjects)`, filter.subject);
-    if (filter.accessLevel) where.add((level) => `a."accessLevel" = ${level}`, filter.accessLevel);
-    if (filter.mine) where.add((subject) => `${subject}::text = ANY(a."ownerIds")`, filter.viewer.userId);
-    const cursor = filter.cursor;
+    const latest = this.latestVisibleVersions(viewer, where, within);
+    filter(where);
+    const cursor = page.cursor;
     if (cursor) where.add(() => afterCursor(sort, cursor, where));
-    const limit = where.parameter(rowsToFetch(filter.limit));
+    const limit = where.parameter(rowsToFetch(page.limit));
     // The files in the outer select list: evaluated for the page's rows only, after the LIMIT.
-    const text = `SELECT a.*, ${uploadedFilesOf('a')} FROM (
-        SELECT DISTINCT ON (v.asset_id) ${this.selectList}, ${embargoed} FROM asset_versions v JOIN assets r ON r.id = v.asset_id WHERE ${visible} ORDER BY v.asset_id, v.number DESC
-      ) a
+    const text = `SELECT a.*, ${uploadedFilesOf('a')} FROM ${latest} a
       ${where.size > 0 ? `WHERE ${where.sql()}` : ''}
       ORDER BY ${keysetOrder(sort)} LIMIT ${limit}`;
     const rows = await queryPrepared<Partial<AssetVersion>>(this.dataSource.manager, { text }, where.values);
-    return pageOf(rows.map(hydrate), filter.limit, sort);
+    return pageOf(rows.map(hydrate), page.limit, sort);
+  }
+
+  /**
+   * The subquery of the latest version of each asset the viewer may see (columns as entity properties,
+   * with `contentEmbargoed` and the readable references), for lists and counts over them (`within` as in `listLatest`).
+   */
+  latestVisibleVersions(viewer: Actor, parameters: WhereClause, within?: string): string {
+    const visible = recordVisibleTo(viewer, parameters);
+    return `(SELECT DISTINCT ON (v.asset_id) ${this.selectList}, ${contentEmbargoed(viewer, parameters)}, ${readableReferences(viewer, parameters)}
+               FROM asset_versions v JOIN assets r ON r.id = v.asset_id
+              WHERE ${visible}${within ? ` AND ${within}` : ''} ORDER BY v.asset_id, v.number DESC)`;
   }
 }
 

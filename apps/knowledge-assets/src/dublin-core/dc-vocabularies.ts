@@ -29,6 +29,7 @@ export const DCMI_TYPE_OF: Record<AssetType, string> = {
   course_material: 'Text',
   meeting_report: 'Text',
   foresight_signal: 'Text',
+  foresight_scenario: 'Text',
 };
 
 const letters = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, '');

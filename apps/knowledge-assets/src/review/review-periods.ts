@@ -9,6 +9,8 @@ import type { AssetType } from '#ikm/contracts';
 export const REVIEW_PERIOD_MONTHS: Readonly<Record<AssetType, number>> = {
   dataset: 12,
   foresight_signal: 12,
+  // A scenario rests on its signals, which are reviewed yearly; the narrative itself ages more slowly.
+  foresight_scenario: 24,
   policy_brief: 24,
   toolkit: 24,
   course_material: 24,

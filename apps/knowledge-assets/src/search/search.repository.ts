@@ -87,7 +87,10 @@ const METADATA_WEIGHTS = `'{a,b}'`;
  * weights `:AB`. Matched against the whole stored document it still uses the GIN index, and a negation
  * (`-word`) then holds for an embargoed abstract containing the word, so absence leaks nothing either.
  */
-const metadataOnly = (query: string) => `regexp_replace(${query}::text, '(''(?:[^'']|'''')*'')', '\\1:AB', 'g')::tsquery`;
+export const metadataOnly = (query: string) => `regexp_replace(${query}::text, '(''(?:[^'']|'''')*'')', '\\1:AB', 'g')::tsquery`;
+
+/** The text search configurations a query is analysed in when no language narrows it: every one PostgreSQL ships. */
+export const EVERY_CONFIGURATION = `SELECT cfg.oid::regconfig FROM pg_ts_config cfg WHERE cfg.cfgnamespace = 'pg_catalog'::regnamespace`;
 
 const escapeHtml = (sql: string) => `replace(replace(replace(${sql}, '&', '&amp;'), '<', '&lt;'), '>', '&gt;')`;
 
@@ -116,7 +119,7 @@ export class SearchRepository {
     const text = criteria.text?.trim() ? p(criteria.text) : null;
     const configs = criteria.languages?.length
       ? `SELECT DISTINCT text_search_config(tag) FROM unnest(${p(criteria.languages)}::text[]) tag`
-      : `SELECT cfg.oid::regconfig FROM pg_ts_config cfg WHERE cfg.cfgnamespace = 'pg_catalog'::regnamespace`;
+      : EVERY_CONFIGURATION;
 
     // asset_search holds published versions only. The record follows the access level; the abstract is
     // matched, ranked and highlighted only for the viewers who may see the content (embargo over, or

@@ -3,6 +3,7 @@ import { ACCESS_LEVELS, ASSET_TYPES, ILO_REGIONS, PERSISTENT_IDENTIFIER_SCHEMES,
 import { IsoDate, LanguageMap, LanguageTag, NestedObject, NestedObjectArray, NoNulCharacters, Omittable, trimmed } from '#ikm/http';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ForesightMetadataDto } from '../../foresight/dto/foresight-metadata.dto.js';
 import { CountryCode, Orcid, PersistentIdentifierValue, SpdxLicence } from '../metadata/metadata.validators.js';
 import { CHECKSUM, MEDIA_TYPE } from '../metadata/standards.js';
 
@@ -82,8 +83,8 @@ export class FileLinkDto {
   checksum: string | null = null;
 }
 
-/** Every field an owner writes; status, owners, versions and timestamps are the server's. */
-export class AssetMetadataDto {
+/** Every field an owner writes (the foresight types' own beside the rest); status, owners, versions and timestamps are the server's. */
+export class AssetMetadataDto extends ForesightMetadataDto {
   @ApiProperty({ enum: ASSET_TYPES })
   @IsIn(ASSET_TYPES)
   type: AssetType;

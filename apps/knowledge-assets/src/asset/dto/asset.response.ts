@@ -3,6 +3,7 @@ import { ACCESS_LEVELS, ASSET_STATUSES, ASSET_TYPES, ILO_REGIONS, type AccessLev
 import { PageResponse } from '#ikm/pagination';
 import { UploadedFileResponse } from '../../file/dto/file.response.js';
 import { AssetReviewResponse } from '../../review/dto/review.response.js';
+import { ForesightResponseFields, foresightResponseFields } from '../../foresight/dto/foresight.response.js';
 import type { Actor, AssetVersion } from '../asset.entity.js';
 import type { Creator, FileLink, PersistentIdentifier, SourceReference } from '../metadata/asset-metadata.js';
 import type { MetadataQuality } from '../metadata/metadata-quality.js';
@@ -26,7 +27,7 @@ export class CapturedFromResponse {
   @ApiProperty({ example: '/api/v1/ideas/0b6c2d1e-6f5d-4c1e-9a35-3f5b8f1d2a10', description: 'The source under the gateway.' }) url: string;
 }
 
-export class AssetResponse {
+export class AssetResponse extends ForesightResponseFields {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ type: 'integer', description: 'This version’s number; every version is at /assets/{id}/versions/{versionNumber}.' }) versionNumber: number;
   @ApiProperty({ type: 'integer', description: 'The asset’s revision, counted over all its versions; send it back in If-Match (as the ETag, e.g. `"3"`).' }) revision: number;
@@ -79,6 +80,7 @@ export class AssetResponse {
       uploadedFiles: version.uploadedFiles.map((file) => UploadedFileResponse.of(version.assetId, version.number, file)),
       // The record of an embargoed version, without its content (asset-visibility.ts).
       ...(version.contentEmbargoed ? { abstract: null, files: null, uploadedFiles: null } : {}),
+      ...foresightResponseFields(version),
       quality: version.quality(),
       capturedFrom: version.capturedFrom ?? null,
       allowedTransitions: version.transitionsFor(viewer),

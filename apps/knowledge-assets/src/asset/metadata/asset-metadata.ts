@@ -1,4 +1,5 @@
 import type { AccessLevel, AssetType, IloRegion, SourcePlatform } from '#ikm/contracts';
+import { FORESIGHT_FIELDS, type ForesightFields } from '../../foresight/foresight-fields.js';
 
 export type Multilingual = Record<string, string>;
 
@@ -28,8 +29,11 @@ export interface FileLink {
   checksum: string | null;
 }
 
-/** What describes one version of an asset; every field an owner may edit on a draft. */
-export interface AssetMetadata {
+/**
+ * What describes one version of an asset; every field an owner may edit on a draft. The foresight
+ * fields (foresight/foresight-fields.ts) are there only on the foresight types.
+ */
+export interface AssetMetadata extends Partial<ForesightFields> {
   type: AssetType;
   title: Multilingual;
   abstract: Multilingual;
@@ -75,6 +79,7 @@ export const METADATA_FIELDS = [
   'restrictedToCommunities',
   'embargoUntil',
   'files',
+  ...FORESIGHT_FIELDS,
 ] as const satisfies ReadonlyArray<keyof AssetMetadata>;
 
 /** The access fields: the only ones that may change on a published version (its content never does). */

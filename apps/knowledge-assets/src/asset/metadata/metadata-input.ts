@@ -1,5 +1,6 @@
 import type { AssetMetadataDto } from '../dto/asset-metadata.dto.js';
 import type { UpdateAssetDto } from '../dto/update-asset.dto.js';
+import { NO_FORESIGHT } from '../../foresight/foresight-fields.js';
 import { METADATA_FIELDS, type AccessSettings, type AssetMetadata } from './asset-metadata.js';
 
 /** What a new draft holds for each field the request (or a captured source, capture/) left out. */
@@ -21,6 +22,8 @@ export const EMPTY_METADATA: Omit<AssetMetadata, 'type' | 'title' | 'publishingU
   restrictedToCommunities: [],
   embargoUntil: null,
   files: [],
+  // Each foresight type fills its own fields' empty values (withForesightDefaults); other types have none.
+  ...NO_FORESIGHT,
 };
 
 /** Validated request objects as plain data (nested DTO instances become plain objects). */

@@ -1,3 +1,4 @@
+import { missingForesightFields } from '../../foresight/foresight-fields.js';
 import type { AssetMetadata } from './asset-metadata.js';
 
 /** How complete a record is: 0-100, the Dublin Core elements it lacks, and the fields publishing needs that it lacks. */
@@ -47,6 +48,6 @@ export function metadataQuality(metadata: AssetMetadata): MetadataQuality {
   return {
     score: Math.round((100 * (elements - missing.length)) / elements),
     missing,
-    missingRequired: Object.entries(REQUIRED).filter(([, present]) => !present(metadata)).map(([field]) => field),
+    missingRequired: [...Object.entries(REQUIRED).filter(([, present]) => !present(metadata)).map(([field]) => field), ...missingForesightFields(metadata.type, metadata)],
   };
 }

@@ -3,6 +3,7 @@ import type { AuthenticatedUser } from '#ikm/auth';
 import { KnowledgeAssetDraftUpdatedV1 } from '#ikm/contracts';
 import { OutboxWriter } from '#ikm/messaging';
 import { DataSource } from 'typeorm';
+import { ForesightReferenceRepository } from '../../foresight/foresight-reference.repository.js';
 import type { AssetVersion } from '../asset.entity.js';
 import { AssetRepository } from '../asset.repository.js';
 import { actorOf } from '../actor.js';
@@ -23,6 +24,7 @@ export class UpdateDraftUseCase {
     private readonly dataSource: DataSource,
     private readonly assets: AssetRepository,
     private readonly outbox: OutboxWriter,
+    private readonly references: ForesightReferenceRepository,
   ) {}
 
   async execute({ user, assetId, changes, expectedRevision }: UpdateDraftCommand): Promise<AssetVersion> {
@@ -31,8 +33,10 @@ export class UpdateDraftUseCase {
       const draft = await this.assets.latestVisible(manager, assetId, actorOf(user));
       asset.assertRevision(expectedRevision);
       const now = new Date();
+      const held = { signals: draft.signals, sources: draft.sources };
       const applied = draft.edit(actorOf(user), changes, now);
       if (Object.keys(applied).length === 0) return draft; // nothing changed: no new revision, no event
+      await this.references.assertReadable(manager, actorOf(user), draft, held);
       asset.touch(now);
       draft.revision = asset.revision;
       await this.assets.save(manager, asset, draft);
