@@ -36,9 +36,11 @@ export class TestKafka {
       await consumer.subscribe({ topic, fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`read ${received.length} records on ${topic}, not what was expected`)), timeoutMs);
+        // `enough` is asked once per fetched batch, not per record: callers filter everything received,
+        // and asked per record on a topic of tens of thousands (a bulk import's) that took minutes.
         void consumer.run({
-          eachMessage: async ({ message }) => {
-            received.push(message);
+          eachBatch: async ({ batch }) => {
+            received.push(...batch.messages);
             if (enough(received)) {
               clearTimeout(timer);
               resolve();
